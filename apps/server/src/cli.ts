@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util';
+import { migrateCommand, seedCommand } from './commands/database';
+import { readEnv } from './env';
+
+const usage = `Usage: npm run tracker -- <command> [options]
+
+Commands:
+  migrate            Apply every pending database migration.
+  seed [--demo]      Load the catalogue from the 2023 briefing paper (idempotent).
+                     --demo also adds a clearly labelled illustrative data set.
+  help               Show this help.
+
+The database is PostgreSQL when DATABASE_URL is set, otherwise the embedded
+database in TRACKER_DATA_DIR (default ./.data), which must not be in use by a
+running server.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: { demo: { type: 'boolean', default: false } },
+    strict: true,
+    allowPositionals: false,
+  });
+  switch (command) {
+    case 'migrate':
+      console.log(await migrateCommand(readEnv()));
+      return 0;
+    case 'seed':
+      console.log(await seedCommand(readEnv(), { demo: values.demo }));
+      return 0;
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(usage);
+      return 0;
+    default:
+      console.error(`Unknown command "${command}".\n\n${usage}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`tracker: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,50 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface Props<T, E extends { message: string }> {
+  query: UseQueryResult<T, E>;
+  /** Shown while loading, shaped like the content so the page does not jump. */
+  skeleton?: ReactNode;
+  isEmpty?: (data: T) => boolean;
+  empty?: ReactNode;
+  children: (data: T) => ReactNode;
+}
+
+/** One way to show a query's loading, error, empty and loaded states. */
+export function Loadable<T, E extends { message: string }>({ query, skeleton, isEmpty, empty, children }: Props<T, E>) {
+  const { t } = useTranslation();
+  if (query.isPending) {
+    return (
+      <div role="status" aria-live="polite" aria-busy="true">
+        <span className="visually-hidden">{t('common.loading')}</span>
+        {skeleton ?? <div className="skeleton skeleton-block" />}
+      </div>
+    );
+  }
+  if (query.isError) {
+    return (
+      <div role="alert" className="notice notice-error">
+        <p>
+          <strong>{t('common.loadFailed')}</strong> {t('common.loadFailedHint')}
+        </p>
+        <p className="muted">{query.error.message}</p>
+        <button type="button" onClick={() => void query.refetch()}>
+          {t('common.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (isEmpty?.(query.data)) return <div className="notice">{empty}</div>;
+  return <>{children(query.data)}</>;
+}
+
+export function SkeletonRows({ rows = 5 }: { rows?: number }) {
+  return (
+    <div>
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="skeleton skeleton-line" />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+
+/**
+ * Dates and numbers go through Intl with the interface language. Always the Gregorian calendar and
+ * Latin digits, so a date or figure reads the same in every locale's documents.
+ */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale = i18n.language;
+  const number = new Intl.NumberFormat(locale, { numberingSystem: 'latn' });
+  const date = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    calendar: 'gregory',
+    numberingSystem: 'latn',
+    timeZone: 'UTC',
+  });
+  return {
+    number: (n: number) => number.format(n),
+    /** A calendar date `YYYY-MM-DD`, shown without any time-zone shift. */
+    date: (iso: string) => date.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
+    list: (items: string[]) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items),
+  };
+}

@@ -1,0 +1,38 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { Layout } from './components/Layout';
+import './i18n';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { OverviewPage } from './pages/OverviewPage';
+import { RecommendationPage } from './pages/RecommendationPage';
+import { StatePage } from './pages/StatePage';
+import './styles.css';
+import { createClients, TRPCProvider } from './trpc';
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <OverviewPage /> },
+      { path: 'recommendations/:key', element: <RecommendationPage /> },
+      { path: 'states/:iso3', element: <StatePage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+const { queryClient, trpcClient } = createClients();
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </TRPCProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+export function NotFoundNotice({ message }: { message: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t('notFound.title')}</h1>
+      <p>{message}</p>
+      <p>
+        <Link to="/">{t('common.backToOverview')}</Link>
+      </p>
+    </>
+  );
+}
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return <NotFoundNotice message={t('notFound.body')} />;
+}

@@ -1,0 +1,3 @@
+export { appRouter, createCaller, type AppRouter } from './root';
+export { createContextInner, type Context, type SessionUser } from './trpc';
+export type { FieldIssue } from './errors';

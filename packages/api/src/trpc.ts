@@ -1,0 +1,71 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { Database } from '@tracker/db';
+import { mayCall, type procedureAccess, type ProcedurePath, type Role } from '@tracker/domain';
+import { ZodError } from 'zod';
+import { describeIssues, fieldIssues, toTRPCError, type FieldIssue } from './errors';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface Context {
+  db: Database;
+  user: SessionUser | null;
+}
+
+/** A context without HTTP, for tests and the CLI; the HTTP adapter adds the session user. */
+export function createContextInner(opts: { db: Database; user?: SessionUser | null }): Context {
+  return { db: opts.db, user: opts.user ?? null };
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const issues: FieldIssue[] | null = error.cause instanceof ZodError ? fieldIssues(error.cause) : null;
+    return {
+      ...shape,
+      message: issues ? describeIssues(issues) : shape.message,
+      data: { ...shape.data, issues, stack: undefined },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Maps domain errors to tRPC codes for every procedure. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause);
+    if (mapped) throw mapped;
+  }
+  return result;
+});
+
+type Access = typeof procedureAccess;
+type PublicPath = { [K in ProcedurePath]: Access[K] extends 'public' ? K : never }[ProcedurePath];
+type RestrictedPath = Exclude<ProcedurePath, PublicPath>;
+
+const base = t.procedure.use(mapErrors);
+
+/** A procedure anyone may call. Its path must be listed as public in the permission table. */
+export function publicProcedure(_path: PublicPath) {
+  return base;
+}
+
+/**
+ * A procedure for signed-in users holding one of the roles the permission table lists for its
+ * path. Not signed in → UNAUTHORIZED, wrong role → FORBIDDEN. Narrows `ctx.user` to non-null.
+ */
+export function restrictedProcedure(path: RestrictedPath) {
+  return base.use(({ ctx, next }) => {
+    if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to do this.' });
+    if (!mayCall(path, ctx.user.role)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this.' });
+    }
+    return next({ ctx: { ...ctx, user: ctx.user } });
+  });
+}

@@ -1,0 +1,56 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** One handle type for both drivers; a transaction (`tx`) is also a `Database`. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type DbKind = 'pglite' | 'postgres';
+
+export type DbConfig =
+  | { kind: 'postgres'; url: string; maxConnections?: number }
+  /** `dataDir` unset keeps the database in memory; `loadDataDir` starts from a dumped copy. */
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
+
+export interface DbHandle {
+  db: Database;
+  kind: DbKind;
+  config: DbConfig;
+  /** The raw PGlite instance when embedded, for dumps and migration; undefined on PostgreSQL. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export async function createDb(config: DbConfig): Promise<DbHandle> {
+  if (config.kind === 'postgres') {
+    const client = postgres(config.url, {
+      max: config.maxConnections ?? 10,
+      onnotice: () => {},
+      connection: { application_name: 'tracker' },
+    });
+    // Fail fast with a clear message rather than on the first request.
+    await client`select 1`;
+    const db = drizzlePostgres(client, { schema }) as unknown as Database;
+    return { db, kind: 'postgres', config, close: () => client.end({ timeout: 5 }) };
+  }
+  const pglite = await PGlite.create({
+    ...(config.dataDir ? { dataDir: config.dataDir } : {}),
+    ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
+  });
+  const db = drizzlePglite(pglite, { schema }) as unknown as Database;
+  let closed = false;
+  return {
+    db,
+    kind: 'pglite',
+    config,
+    pglite,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pglite.close();
+    },
+  };
+}

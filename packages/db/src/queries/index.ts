@@ -1,0 +1,5 @@
+export * from './catalogue';
+export * from './states';
+export * from './sites';
+export * from './indicators';
+export * from './health';

@@ -1,0 +1,20 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { check, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+
+/** A check constraint that keeps a column inside one of the domain's enumerated value lists. */
+export function oneOf(name: string, column: AnyPgColumn, values: readonly (string | number)[]) {
+  const literals = values.map((v) => (typeof v === 'number' ? String(v) : `'${v.replaceAll("'", "''")}'`));
+  return check(name, sql`${column} in (${sql.raw(literals.join(', '))})`);
+}
+
+/** Same, for a text[] column: every element must come from the list. */
+export function allOf(name: string, column: AnyPgColumn, values: readonly string[]) {
+  const literals = values.map((v) => `'${v}'`).join(', ');
+  return check(name, sql`${column} <@ array[${sql.raw(literals)}]::text[]`);
+}
+
+export const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+export const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const nonEmpty = (name: string, column: AnyPgColumn): ReturnType<typeof check> =>
+  check(name, sql`length(trim(${column})) > 0` as SQL);

@@ -1,0 +1,170 @@
+import {
+  credibilityGrades,
+  directions,
+  evidenceKinds,
+  evidenceStatuses,
+  reliabilityGrades,
+  visibilities,
+} from '@tracker/domain';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  char,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { recommendations } from './catalogue';
+import { createdAt, oneOf, tstz } from './columns';
+import { sites } from './sites';
+import { states } from './states';
+import { users } from './users';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/** The primary log: one row per item of evidence, its current revision. */
+export const evidence = pgTable(
+  'evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    iso3: char('iso3', { length: 3 })
+      .notNull()
+      .references(() => states.iso3, { onDelete: 'restrict' }),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    kind: text('kind', { enum: evidenceKinds }).notNull(),
+    direction: text('direction', { enum: directions }).notNull(),
+    sourceUrl: text('source_url'),
+    publisher: text('publisher'),
+    publishedOn: date('published_on', { mode: 'string' }),
+    accessedOn: date('accessed_on', { mode: 'string' }),
+    language: text('language').notNull(),
+    reliability: char('reliability', { length: 1, enum: reliabilityGrades }).notNull(),
+    credibility: smallint('credibility').notNull(),
+    visibility: text('visibility', { enum: visibilities }).notNull(),
+    containsPersonalData: boolean('contains_personal_data').notNull().default(false),
+    status: text('status', { enum: evidenceStatuses }).notNull().default('draft'),
+    /** Incremented on every edit; optimistic concurrency and the revisions table key on it. */
+    revision: integer('revision').notNull().default(1),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    submittedAt: tstz('submitted_at'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'restrict' }),
+    reviewedAt: tstz('reviewed_at'),
+    reviewNote: text('review_note'),
+    retractedAt: tstz('retracted_at'),
+    retractedBy: uuid('retracted_by').references(() => users.id, { onDelete: 'restrict' }),
+    retractionReason: text('retraction_reason'),
+    externalId: text('external_id').unique(),
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    oneOf('evidence_kind_known', t.kind, evidenceKinds),
+    oneOf('evidence_direction_known', t.direction, directions),
+    oneOf('evidence_reliability_known', t.reliability, reliabilityGrades),
+    oneOf('evidence_credibility_known', t.credibility, credibilityGrades),
+    oneOf('evidence_visibility_known', t.visibility, visibilities),
+    oneOf('evidence_status_known', t.status, evidenceStatuses),
+    check('evidence_personal_data_confidential', sql`not ${t.containsPersonalData} or ${t.visibility} = 'confidential'`),
+    check('evidence_source_url_scheme', sql`${t.sourceUrl} is null or ${t.sourceUrl} ~ '^https?://'`),
+    check('evidence_retraction_has_reason', sql`(${t.retractedAt} is null) = (${t.retractionReason} is null)`),
+    check('evidence_retract_only_verified', sql`${t.retractedAt} is null or ${t.status} = 'verified'`),
+    index('evidence_state_status_idx').on(t.iso3, t.status, t.visibility),
+    index('evidence_newest_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('evidence_author_idx').on(t.createdBy, t.status),
+  ],
+);
+
+export const evidenceRecommendations = pgTable(
+  'evidence_recommendations',
+  {
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidence.id, { onDelete: 'cascade' }),
+    recommendationId: uuid('recommendation_id')
+      .notNull()
+      .references(() => recommendations.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.evidenceId, t.recommendationId] }),
+    index('evidence_recommendations_rec_idx').on(t.recommendationId, t.evidenceId),
+  ],
+);
+
+export const evidenceSites = pgTable(
+  'evidence_sites',
+  {
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidence.id, { onDelete: 'cascade' }),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.evidenceId, t.siteId] }), index('evidence_sites_site_idx').on(t.siteId)],
+);
+
+/** Every earlier revision of an item, kept whole so reviewers can read what changed after verification. */
+export const evidenceRevisions = pgTable(
+  'evidence_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidence.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    changedBy: uuid('changed_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('evidence_revisions_once').on(t.evidenceId, t.revision)],
+);
+
+/** Attachment content, stored once per SHA-256 whatever the number of items that attach it. */
+export const blobs = pgTable(
+  'blobs',
+  {
+    sha256: char('sha256', { length: 64 }).primaryKey(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    mediaType: text('media_type').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('blobs_sha256_hex', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check('blobs_size_bounded', sql`${t.size} between 0 and 20971520`),
+  ],
+);
+
+export const evidenceAttachments = pgTable(
+  'evidence_attachments',
+  {
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidence.id, { onDelete: 'cascade' }),
+    sha256: char('sha256', { length: 64 })
+      .notNull()
+      .references(() => blobs.sha256, { onDelete: 'restrict' }),
+    filename: text('filename').notNull(),
+    addedBy: uuid('added_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.evidenceId, t.sha256] }), index('evidence_attachments_blob_idx').on(t.sha256)],
+);

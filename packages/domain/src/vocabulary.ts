@@ -1,0 +1,66 @@
+/**
+ * Every enumerated value of the domain, written once. The database check constraints, the zod
+ * schemas and the web app's labels are all derived from these lists.
+ */
+
+export const roles = ['admin', 'reviewer', 'monitor', 'policymaker'] as const;
+export type Role = (typeof roles)[number];
+
+export const stateRoles = ['origin', 'transit', 'destination'] as const;
+export type StateRole = (typeof stateRoles)[number];
+
+/** Whom a recommendation addresses: States by their role in the phenomenon, business, or all States. */
+export const addressees = ['all', 'origin', 'transit', 'destination', 'business'] as const;
+export type Addressee = (typeof addressees)[number];
+
+export const siteKinds = ['sez', 'compound', 'casino_hub', 'locality', 'other'] as const;
+export type SiteKind = (typeof siteKinds)[number];
+
+export const siteStatuses = ['reported_active', 'raided', 'closed', 'relocated'] as const;
+export type SiteStatus = (typeof siteStatuses)[number];
+
+export const observationQualifiers = ['exact', 'about', 'at_least', 'over'] as const;
+export type ObservationQualifier = (typeof observationQualifiers)[number];
+
+export const evidenceKinds = [
+  'law_regulation',
+  'policy_plan',
+  'court_decision',
+  'enforcement_action',
+  'official_statement',
+  'un_ngo_report',
+  'media_report',
+  'testimony',
+  'dataset',
+  'other',
+] as const;
+export type EvidenceKind = (typeof evidenceKinds)[number];
+
+export const directions = ['progress', 'setback', 'context'] as const;
+export type Direction = (typeof directions)[number];
+
+/** Admiralty grading: reliability of the source (A best) and credibility of the information (1 best). */
+export const reliabilityGrades = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type Reliability = (typeof reliabilityGrades)[number];
+export const credibilityGrades = [1, 2, 3, 4, 5, 6] as const;
+export type Credibility = (typeof credibilityGrades)[number];
+
+export const visibilities = ['public', 'restricted', 'confidential'] as const;
+export type Visibility = (typeof visibilities)[number];
+
+export const evidenceStatuses = ['draft', 'submitted', 'verified', 'rejected'] as const;
+export type EvidenceStatus = (typeof evidenceStatuses)[number];
+
+export const assessmentStatuses = [
+  'not_assessed',
+  'regressed',
+  'no_action',
+  'committed',
+  'framework_adopted',
+  'implementing',
+  'effective',
+] as const;
+export type AssessmentStatus = (typeof assessmentStatuses)[number];
+
+export const reviewStates = ['proposed', 'approved', 'returned'] as const;
+export type ReviewState = (typeof reviewStates)[number];
