@@ -24,7 +24,7 @@ export default tseslint.config(
   {
     // Only env.ts reads the environment; everything else receives validated configuration.
     files: ['apps/**/src/**/*.{ts,tsx}', 'packages/**/src/**/*.ts'],
-    ignores: ['apps/server/src/env.ts'],
+    ignores: ['apps/server/src/env.ts', 'packages/db/src/testing/postgres-server.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through env.ts.' }],
     },

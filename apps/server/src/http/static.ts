@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
@@ -6,18 +6,20 @@ import sirv from 'sirv';
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
- * Serves the built dashboard. Unknown paths get index.html so client-side routes can be bookmarked;
- * hashed assets are cached for a year, index.html never.
+ * Serves the built dashboard. Files are served as they are; any other path gets index.html so
+ * client-side routes (including ones with a dot, like /recommendations/A.1) can be bookmarked.
+ * Hashed assets are cached for a year, index.html is revalidated every time.
  */
 export function dashboard(distDir: string): Handler {
-  if (!existsSync(join(distDir, 'index.html'))) {
+  const indexPath = join(distDir, 'index.html');
+  if (!existsSync(indexPath)) {
     return (_req, res) => {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(`The dashboard has not been built (${distDir} has no index.html). Run: npm run build\n`);
     };
   }
-  return sirv(distDir, {
-    single: true,
+  const index = readFileSync(indexPath);
+  const files = sirv(distDir, {
     dev: false,
     etag: true,
     setHeaders(res, pathname) {
@@ -27,4 +29,18 @@ export function dashboard(distDir: string): Handler {
       );
     },
   });
+  return (req, res) =>
+    files(req, res, () => {
+      if ((req.url ?? '').startsWith('/assets/')) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Not found\n');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-length': index.length,
+        'cache-control': 'no-cache',
+      });
+      res.end(req.method === 'HEAD' ? undefined : index);
+    });
 }

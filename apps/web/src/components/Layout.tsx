@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 
@@ -10,8 +10,12 @@ export function Layout() {
     document.documentElement.lang = i18n.language;
   }, [i18n.language]);
 
-  // Move focus to the main region on navigation so keyboard and screen-reader users land on the new page.
+  // After a client-side navigation (not the first load), move focus to the main region so keyboard
+  // and screen-reader users land on the new page instead of the link they left.
+  const firstPath = useRef(location.pathname);
   useEffect(() => {
+    if (location.pathname === firstPath.current) return;
+    firstPath.current = '';
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [location.pathname]);
 

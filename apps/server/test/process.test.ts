@@ -1,0 +1,102 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { databaseUrl, randomName, withAdmin } from '@tracker/db/testing/postgres-server';
+import { runServer, startServerProcess, tempDataDir } from './support/server-process';
+
+const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+const run = promisify(execFile);
+const tracker = (args: string[], env: Record<string, string>) =>
+  run(process.execPath, ['--import', 'tsx', cli, ...args], { env: { PATH: process.env['PATH'] ?? '', ...env } });
+
+describe('the server process on the embedded database', () => {
+  const data = tempDataDir();
+  afterAll(() => data.remove());
+
+  it('migrates and seeds on first start, answers health, and exits cleanly on SIGTERM', async () => {
+    const server = await startServerProcess({ TRACKER_DATA_DIR: data.dir });
+    expect(server.output()).toMatch(/first start: catalogue seeded/);
+    const health = (await (await fetch(`${server.url}/api/health`)).json()) as { database: { kind: string; rows: Record<string, number> } };
+    expect(health.database.kind).toBe('pglite');
+    expect(health.database.rows['recommendations']).toBe(7);
+    expect(existsSync(join(data.dir, 'tracker.lock'))).toBe(true);
+    expect(await server.stop()).toBe(0);
+    expect(existsSync(join(data.dir, 'tracker.lock'))).toBe(false);
+  });
+
+  it('reuses the data on the next start without seeding again', async () => {
+    const server = await startServerProcess({ TRACKER_DATA_DIR: data.dir });
+    try {
+      expect(server.output()).not.toMatch(/seeded/);
+      const res = await fetch(`${server.url}/trpc/catalogue.recommendations`);
+      const body = (await res.json()) as { result: { data: unknown[] } };
+      expect(body.result.data).toHaveLength(7);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('refuses a second process on the same data directory with a clear message', async () => {
+    const first = await startServerProcess({ TRACKER_DATA_DIR: data.dir });
+    try {
+      const second = runServer({ TRACKER_DATA_DIR: data.dir });
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toMatch(new RegExp(`in use by another tracker process \\(pid ${first.child.pid}\\)`));
+      const cliAttempt = await tracker(['seed'], { TRACKER_DATA_DIR: data.dir }).catch((e: { code: number; stderr: string }) => e);
+      expect(cliAttempt).toMatchObject({ code: 1 });
+      expect((cliAttempt as { stderr: string }).stderr).toMatch(/in use by another tracker process/);
+      expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
+    } finally {
+      await first.stop();
+    }
+  });
+
+  it('recovers from a stale lock left by a killed process', async () => {
+    const server = await startServerProcess({ TRACKER_DATA_DIR: data.dir });
+    server.child.kill('SIGKILL');
+    await new Promise((resolve) => server.child.on('exit', resolve));
+    expect(existsSync(join(data.dir, 'tracker.lock'))).toBe(true);
+    const again = await startServerProcess({ TRACKER_DATA_DIR: data.dir });
+    expect(await again.stop()).toBe(0);
+  });
+
+  it('runs the CLI: migrate reports the state, seed --demo adds labelled demo data once', async () => {
+    const env = { TRACKER_DATA_DIR: data.dir };
+    expect((await tracker(['migrate'], env)).stdout).toMatch(/at migration \d{4}_\w+ \(\d+ of \d+ applied\)/);
+    expect((await tracker(['seed', '--demo'], env)).stdout).toMatch(/Demo data: added \d+ illustrative evidence items/);
+    expect((await tracker(['seed', '--demo'], env)).stdout).toMatch(/Catalogue: already complete[\s\S]*Demo data: already present/);
+    const unknown = await tracker(['frobnicate'], env).catch((e: { code: number; stderr: string }) => e);
+    expect(unknown).toMatchObject({ code: 2 });
+    expect((unknown as { stderr: string }).stderr).toMatch(/Unknown command "frobnicate"/);
+  });
+
+  it('refuses invalid configuration with a message naming the variable', async () => {
+    const bad = runServer({ TRACKER_DATA_DIR: data.dir, PORT: 'eighty' });
+    expect(await bad.exited).toBe(1);
+    expect(bad.output()).toMatch(/PORT/);
+  });
+});
+
+const template = inject('postgresTemplate');
+
+describe.skipIf(!template)(`the server process on PostgreSQL${template ? '' : ' [SKIPPED: PostgreSQL unavailable]'}`, () => {
+  it('runs the same code when DATABASE_URL is set, migrating and seeding an empty database', async () => {
+    const name = randomName('tracker_test');
+    await withAdmin((sql) => sql.unsafe(`create database ${name}`));
+    try {
+      const server = await startServerProcess({ DATABASE_URL: databaseUrl(name) });
+      try {
+        const health = (await (await fetch(`${server.url}/api/health`)).json()) as { database: { kind: string; rows: Record<string, number> } };
+        expect(health.database.kind).toBe('postgres');
+        expect(health.database.rows['states']).toBe(20);
+      } finally {
+        expect(await server.stop()).toBe(0);
+      }
+    } finally {
+      await withAdmin((sql) => sql.unsafe(`drop database if exists ${name} with (force)`));
+    }
+  });
+});

@@ -1,0 +1,3 @@
+export { describeEachDb, type DbSuite } from './describe-each-db';
+export { createTestDatabase, type TestDatabase } from './databases';
+export { requireEverySuite } from './postgres-server';

@@ -1,0 +1,18 @@
+import { afterEach, vi } from 'vitest';
+
+// A console.error during a test means something went wrong that no assertion caught: fail the test.
+const errors: unknown[][] = [];
+const original = console.error;
+console.error = (...args: unknown[]) => {
+  errors.push(args);
+  original(...args);
+};
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  if (errors.length > 0) {
+    const messages = errors.map((args) => args.map(String).join(' ')).join('\n');
+    errors.length = 0;
+    throw new Error(`console.error was called during the test:\n${messages}`);
+  }
+});
