@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { hasCatalogue, listIndicatorSeries, listRecommendations, listSites, listStates, seedCatalogue, seedDemo } from '../src';
 import * as t from '../src/schema';

@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { type PGlite } from '@electric-sql/pglite';
 import { createDb, type DbHandle, type DbKind } from '../client';
 import { migrate } from '../migrate';
 import { databaseUrl, randomName, withAdmin } from './postgres-server';

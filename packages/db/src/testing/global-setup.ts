@@ -3,14 +3,6 @@ import { createDb } from '../client';
 import { migrate } from '../migrate';
 import { adminUrl, databaseUrl, randomName, requireEverySuite, withAdmin } from './postgres-server';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Name of a migrated template database, or null when PostgreSQL is unavailable. */
-    postgresTemplate: string | null;
-    postgresUnavailable: string | null;
-  }
-}
-
 /**
  * Migrates one template database per test run; every suite then copies it (CREATE DATABASE ...
  * TEMPLATE), which is far cheaper than migrating each suite's database.

@@ -1,5 +1,13 @@
 import postgres from 'postgres';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Name of a migrated template database, or null when PostgreSQL is unavailable. */
+    postgresTemplate: string | null;
+    postgresUnavailable: string | null;
+  }
+}
+
 /** Where data tests find PostgreSQL; `TEST_DATABASE_URL` overrides. Read here, the one test-side place. */
 export const adminUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const requireEverySuite = process.env['CI'] === 'true';
