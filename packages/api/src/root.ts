@@ -1,5 +1,8 @@
+import { assessmentsRouter } from './routers/assessments';
 import { catalogueRouter } from './routers/catalogue';
+import { evidenceRouter } from './routers/evidence';
 import { indicatorsRouter } from './routers/indicators';
+import { scorecardsRouter } from './routers/scorecards';
 import { sitesRouter } from './routers/sites';
 import { statesRouter } from './routers/states';
 import { createCallerFactory, router } from './trpc';
@@ -9,6 +12,9 @@ export const appRouter = router({
   states: statesRouter,
   sites: sitesRouter,
   indicators: indicatorsRouter,
+  evidence: evidenceRouter,
+  assessments: assessmentsRouter,
+  scorecards: scorecardsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Database } from '@tracker/db';
-import { mayCall, type procedureAccess, type ProcedurePath, type Role } from '@tracker/domain';
+import { AppError, mayCall, type procedureAccess, type ProcedurePath, type Role, type Viewer } from '@tracker/domain';
 import { ZodError } from 'zod';
 import { describeIssues, fieldIssues, toTRPCError, type FieldIssue } from './errors';
 
@@ -16,6 +16,8 @@ export interface Context {
   user: SessionUser | null;
 }
 
+export const viewerOf = (ctx: Context): Viewer | null => (ctx.user ? { id: ctx.user.id, role: ctx.user.role } : null);
+
 /** A context without HTTP, for tests and the CLI; the HTTP adapter adds the session user. */
 export function createContextInner(opts: { db: Database; user?: SessionUser | null }): Context {
   return { db: opts.db, user: opts.user ?? null };
@@ -23,10 +25,17 @@ export function createContextInner(opts: { db: Database; user?: SessionUser | nu
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
-    const issues: FieldIssue[] | null = error.cause instanceof ZodError ? fieldIssues(error.cause) : null;
+    const issues: FieldIssue[] | null =
+      error.cause instanceof ZodError
+        ? fieldIssues(error.cause)
+        : error.cause instanceof AppError && Array.isArray(error.cause.details?.['issues'])
+          ? (error.cause.details['issues'] as FieldIssue[])
+          : null;
+    const hidden = error.code === 'INTERNAL_SERVER_ERROR';
     return {
       ...shape,
-      message: issues ? describeIssues(issues) : shape.message,
+      // Internal errors are logged on the server; their text (SQL, values) never reaches clients.
+      message: hidden ? 'Something went wrong on the server; it has been logged.' : issues ? describeIssues(issues) : shape.message,
       data: { ...shape.data, issues, stack: undefined },
     };
   },

@@ -4,6 +4,7 @@ import type { Role } from './vocabulary';
 export type Audience = 'public' | readonly Role[];
 
 const staff = ['admin', 'reviewer', 'monitor'] as const satisfies readonly Role[];
+const reviewers = ['admin', 'reviewer'] as const satisfies readonly Role[];
 const signedIn = [...staff, 'policymaker'] as const satisfies readonly Role[];
 
 /**
@@ -19,14 +20,30 @@ export const procedureAccess = {
   'states.get': 'public',
   'sites.list': 'public',
   'indicators.series': 'public',
+  'evidence.list': 'public',
+  'evidence.get': 'public',
+  'evidence.create': staff,
+  'evidence.update': staff,
+  'evidence.submit': staff,
+  'evidence.attach': staff,
+  'evidence.review': reviewers,
+  'evidence.retract': staff,
+  'assessments.history': 'public',
+  'assessments.propose': staff,
+  'assessments.review': reviewers,
+  'scorecards.state': 'public',
+  'scorecards.matrix': 'public',
+  'scorecards.recommendation': 'public',
+  'scorecards.timeline': 'public',
+  'scorecards.changes': 'public',
 } as const satisfies Record<string, Audience>;
 
 export type ProcedurePath = keyof typeof procedureAccess;
 
-export const audiences = { staff, signedIn } as const;
+export const audiences = { staff, reviewers, signedIn } as const;
 
 export function mayCall(path: ProcedurePath, role: Role | null): boolean {
-  const audience = procedureAccess[path] as Audience;
+  const audience: Audience = procedureAccess[path];
   if (audience === 'public') return true;
   return role !== null && audience.includes(role);
 }

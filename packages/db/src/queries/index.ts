@@ -3,3 +3,8 @@ export * from './states';
 export * from './sites';
 export * from './indicators';
 export * from './health';
+export * from './evidence';
+export { projectEvidence, mayRead, type EvidenceView } from './evidence-view';
+export { fieldError } from './lookups';
+export * from './assessments';
+export * from './scorecards';

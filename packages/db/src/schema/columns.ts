@@ -13,8 +13,10 @@ export function allOf(name: string, column: AnyPgColumn, values: readonly string
   return check(name, sql`${column} <@ array[${sql.raw(literals)}]::text[]`);
 }
 
-export const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
-export const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+// Millisecond precision, like JavaScript dates: a timestamp read back compares equal to the stored one
+// (keyset cursors depend on it).
+export const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
+export const createdAt = () => tstz('created_at').notNull().defaultNow();
 
 export const nonEmpty = (name: string, column: AnyPgColumn): ReturnType<typeof check> =>
   check(name, sql`length(trim(${column})) > 0` as SQL);

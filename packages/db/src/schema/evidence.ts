@@ -85,6 +85,8 @@ export const evidence = pgTable(
     index('evidence_state_status_idx').on(t.iso3, t.status, t.visibility),
     index('evidence_newest_idx').on(t.createdAt.desc(), t.id.desc()),
     index('evidence_author_idx').on(t.createdBy, t.status),
+    // Trigram search works for every script (Thai, Khmer, Burmese have no spaces between words).
+    index('evidence_search_idx').using('gin', sql`lower(${t.title} || ' ' || ${t.summary}) gin_trgm_ops`),
   ],
 );
 

@@ -1,0 +1,137 @@
+import { readableVisibilities, type Viewer } from '@tracker/domain';
+import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { evidence } from '../schema';
+
+/** The columns evidence reads select; nothing else of the row ever leaves the database layer. */
+export const evidenceColumns = {
+  id: evidence.id,
+  iso3: evidence.iso3,
+  title: evidence.title,
+  summary: evidence.summary,
+  kind: evidence.kind,
+  direction: evidence.direction,
+  sourceUrl: evidence.sourceUrl,
+  publisher: evidence.publisher,
+  publishedOn: evidence.publishedOn,
+  language: evidence.language,
+  reliability: evidence.reliability,
+  credibility: evidence.credibility,
+  visibility: evidence.visibility,
+  containsPersonalData: evidence.containsPersonalData,
+  status: evidence.status,
+  revision: evidence.revision,
+  createdBy: evidence.createdBy,
+  submittedAt: evidence.submittedAt,
+  reviewedBy: evidence.reviewedBy,
+  reviewedAt: evidence.reviewedAt,
+  reviewNote: evidence.reviewNote,
+  retractedAt: evidence.retractedAt,
+  retractionReason: evidence.retractionReason,
+  isDemo: evidence.isDemo,
+  createdAt: evidence.createdAt,
+  updatedAt: evidence.updatedAt,
+};
+
+export interface EvidenceRow {
+  id: string;
+  iso3: string;
+  title: string;
+  summary: string;
+  kind: (typeof evidence.kind.enumValues)[number];
+  direction: (typeof evidence.direction.enumValues)[number];
+  sourceUrl: string | null;
+  publisher: string | null;
+  publishedOn: string | null;
+  language: string;
+  reliability: (typeof evidence.reliability.enumValues)[number];
+  credibility: number;
+  visibility: (typeof evidence.visibility.enumValues)[number];
+  containsPersonalData: boolean;
+  status: (typeof evidence.status.enumValues)[number];
+  revision: number;
+  createdBy: string;
+  submittedAt: Date | null;
+  reviewedBy: string | null;
+  reviewedAt: Date | null;
+  reviewNote: string | null;
+  retractedAt: Date | null;
+  retractionReason: string | null;
+  isDemo: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface EvidenceLinks {
+  recommendationKeys: string[];
+  sites: { id: string; name: string }[];
+  attachments: { sha256: string; filename: string; size: number; mediaType: string }[];
+}
+
+/** SQL condition for the rows a viewer may read (see readableVisibilities); undefined means all. */
+export function readableWhere(viewer: Viewer | null): SQL | undefined {
+  const rule = readableVisibilities(viewer);
+  if (rule.everything) return undefined;
+  const verified = and(eq(evidence.status, 'verified'), inArray(evidence.visibility, [...rule.verified]));
+  return rule.ownAnything && viewer ? or(verified, eq(evidence.createdBy, viewer.id)) : verified;
+}
+
+export function mayRead(row: Pick<EvidenceRow, 'status' | 'visibility' | 'createdBy'>, viewer: Viewer | null): boolean {
+  const rule = readableVisibilities(viewer);
+  if (rule.everything) return true;
+  if (rule.ownAnything && viewer && row.createdBy === viewer.id) return true;
+  return row.status === 'verified' && rule.verified.includes(row.visibility);
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function publicView(row: EvidenceRow, links: EvidenceLinks) {
+  return {
+    id: row.id,
+    iso3: row.iso3,
+    title: row.title,
+    summary: row.summary,
+    kind: row.kind,
+    direction: row.direction,
+    sourceUrl: row.sourceUrl,
+    publisher: row.publisher,
+    publishedOn: row.publishedOn,
+    language: row.language,
+    reliability: row.reliability,
+    credibility: row.credibility,
+    visibility: row.visibility,
+    status: row.status,
+    isDemo: row.isDemo,
+    verifiedAt: row.status === 'verified' ? iso(row.reviewedAt) : null,
+    retraction: row.retractedAt ? { at: iso(row.retractedAt) as string, reason: row.retractionReason ?? '' } : null,
+    createdAt: iso(row.createdAt) as string,
+    ...links,
+  };
+}
+
+function staffView(row: EvidenceRow, links: EvidenceLinks, viewer: Viewer) {
+  return {
+    ...publicView(row, links),
+    containsPersonalData: row.containsPersonalData,
+    revision: row.revision,
+    createdBy: row.createdBy,
+    mine: row.createdBy === viewer.id,
+    submittedAt: iso(row.submittedAt),
+    reviewedBy: row.reviewedBy,
+    reviewedAt: iso(row.reviewedAt),
+    reviewNote: row.reviewNote,
+    updatedAt: iso(row.updatedAt) as string,
+  };
+}
+
+export type EvidenceView = ReturnType<typeof publicView> & Partial<Omit<ReturnType<typeof staffView>, keyof ReturnType<typeof publicView>>>;
+
+/**
+ * The one function that shapes every evidence row leaving the server. The public and policymakers
+ * get the public shape (no authors, reviewers or review notes); staff get the working fields too.
+ * It refuses a row the viewer may not read, whatever query produced it.
+ */
+export function projectEvidence(row: EvidenceRow, links: EvidenceLinks, viewer: Viewer | null): EvidenceView {
+  if (!mayRead(row, viewer)) throw new Error(`evidence ${row.id} reached the projection for a viewer who may not read it`);
+  if (!viewer || viewer.role === 'policymaker') return publicView(row, links);
+  return staffView(row, links, viewer);
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { isoDateSchema, iso3Schema, recommendationKeySchema, uuidSchema } from './identifiers';
+import { httpUrlSchema, languageTagSchema, text } from './text';
+import {
+  credibilityGrades,
+  directions,
+  evidenceKinds,
+  evidenceStatuses,
+  reliabilityGrades,
+  visibilities,
+  type Role,
+  type Visibility,
+} from './vocabulary';
+
+const unique = <T>(items: T[]) => [...new Set(items)];
+
+/** The evidence fields every client sends (the contract); the web form uses the same schema. */
+export const evidenceFieldsSchema = z.object({
+  iso3: iso3Schema,
+  recommendationKeys: z
+    .array(recommendationKeySchema)
+    .min(1, 'Link at least one recommendation.')
+    .max(20, 'Link at most 20 recommendations.')
+    .transform(unique),
+  siteIds: z.array(uuidSchema).max(20, 'Link at most 20 sites.').default([]).transform(unique),
+  title: text('The title', 3, 300),
+  summary: text('The summary', 1, 5000),
+  kind: z.enum(evidenceKinds),
+  direction: z.enum(directions),
+  sourceUrl: httpUrlSchema.nullish(),
+  publisher: text('The publisher', 1, 300).nullish(),
+  publishedOn: isoDateSchema.nullish(),
+  language: languageTagSchema,
+  reliability: z.enum(reliabilityGrades),
+  credibility: z
+    .number()
+    .int()
+    .refine((n) => (credibilityGrades as readonly number[]).includes(n), 'Credibility is graded 1 (confirmed) to 6 (cannot be judged).'),
+  visibility: z.enum(visibilities),
+  containsPersonalData: z.boolean().default(false),
+});
+
+/** Personal data is only ever stored as confidential, whatever visibility was asked for. */
+function enforcePersonalData<T extends { containsPersonalData?: boolean | undefined; visibility?: Visibility | undefined }>(value: T): T {
+  return value.containsPersonalData ? { ...value, visibility: 'confidential' } : value;
+}
+
+export const evidenceCreateInput = evidenceFieldsSchema.transform(enforcePersonalData);
+export type EvidenceCreateInput = z.infer<typeof evidenceCreateInput>;
+
+export const evidenceUpdateInput = evidenceFieldsSchema
+  .partial()
+  .extend({
+    id: uuidSchema,
+    /** The revision the client last saw; a stale one gets a conflict instead of overwriting. */
+    revision: z.number().int().min(1).optional(),
+  })
+  .transform(enforcePersonalData);
+export type EvidenceUpdateInput = z.infer<typeof evidenceUpdateInput>;
+
+export const evidenceIdInput = z.object({ id: uuidSchema });
+
+export const evidenceReviewInput = z.object({
+  id: uuidSchema,
+  decision: z.enum(['verify', 'reject']),
+  note: text('The review note', 1, 2000),
+});
+
+export const evidenceRetractInput = z.object({
+  id: uuidSchema,
+  reason: text('The reason', 5, 2000),
+});
+
+/** Attachments travel as base64 inside JSON (no multipart: see the CSRF rules). */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+export const evidenceAttachInput = z.object({
+  id: uuidSchema,
+  filename: text('The file name', 1, 255).refine((n) => !/[\\/\u0000]/.test(n), 'A file name cannot contain slashes.'),
+  contentBase64: z
+    .string()
+    .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4, 'An attachment is at most 20 MB.')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The content must be base64.'),
+});
+
+export const evidenceListInput = z
+  .object({
+    iso3: iso3Schema.optional(),
+    recommendationKey: recommendationKeySchema.optional(),
+    siteId: uuidSchema.optional(),
+    kind: z.enum(evidenceKinds).optional(),
+    direction: z.enum(directions).optional(),
+    status: z.enum(evidenceStatuses).optional(),
+    visibility: z.enum(visibilities).optional(),
+    publishedFrom: isoDateSchema.optional(),
+    publishedTo: isoDateSchema.optional(),
+    q: text('The search text', 1, 200).optional(),
+    /** Opaque cursor from the previous page's `nextCursor`. */
+    cursor: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(100).default(25),
+  })
+  .default({ limit: 25 });
+export type EvidenceListInput = z.infer<typeof evidenceListInput>;
+
+/** Who is reading: null for the public. */
+export interface Viewer {
+  id: string;
+  role: Role;
+}
+
+/**
+ * What a viewer may read. The public sees verified public evidence; policymakers add verified
+ * restricted; monitors add their own items in any state; reviewers and admins see everything.
+ */
+export function readableVisibilities(viewer: Viewer | null): { verified: readonly Visibility[]; ownAnything: boolean; everything: boolean } {
+  if (!viewer) return { verified: ['public'], ownAnything: false, everything: false };
+  switch (viewer.role) {
+    case 'admin':
+    case 'reviewer':
+      return { verified: visibilities, ownAnything: true, everything: true };
+    case 'monitor':
+      return { verified: ['public', 'restricted'], ownAnything: true, everything: false };
+    case 'policymaker':
+      return { verified: ['public', 'restricted'], ownAnything: false, everything: false };
+  }
+}
