@@ -11,10 +11,17 @@ export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type DbKind = 'pglite' | 'postgres';
 
-export type DbConfig =
-  | { kind: 'postgres'; url: string; maxConnections?: number }
-  /** `dataDir` unset keeps the database in memory; `loadDataDir` starts from a dumped copy. */
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
+interface CommonConfig {
+  /** Called with every SQL statement Drizzle sends; tests count queries with it. */
+  onQuery?: (sql: string) => void;
+}
+
+export type DbConfig = CommonConfig &
+  (
+    | { kind: 'postgres'; url: string; maxConnections?: number }
+    /** `dataDir` unset keeps the database in memory; `loadDataDir` starts from a dumped copy. */
+    | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File }
+  );
 
 export interface DbHandle {
   db: Database;
@@ -26,6 +33,8 @@ export interface DbHandle {
 }
 
 export async function createDb(config: DbConfig): Promise<DbHandle> {
+  const onQuery = config.onQuery;
+  const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : false;
   if (config.kind === 'postgres') {
     const client = postgres(config.url, {
       max: config.maxConnections ?? 10,
@@ -34,7 +43,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     });
     // Fail fast with a clear message rather than on the first request.
     await client`select 1`;
-    const db = drizzlePostgres(client, { schema }) as unknown as Database;
+    const db = drizzlePostgres(client, { schema, logger }) as unknown as Database;
     return { db, kind: 'postgres', config, close: () => client.end({ timeout: 5 }) };
   }
   const pglite = await PGlite.create({
@@ -42,7 +51,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     ...(config.dataDir ? { dataDir: config.dataDir } : {}),
     ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
   });
-  const db = drizzlePglite(pglite, { schema }) as unknown as Database;
+  const db = drizzlePglite(pglite, { schema, logger }) as unknown as Database;
   let closed = false;
   return {
     db,

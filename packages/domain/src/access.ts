@@ -28,6 +28,7 @@ export const procedureAccess = {
   'evidence.attach': staff,
   'evidence.review': reviewers,
   'evidence.retract': staff,
+  'evidence.revisions': reviewers,
   'assessments.history': 'public',
   'assessments.propose': staff,
   'assessments.review': reviewers,

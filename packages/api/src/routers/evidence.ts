@@ -1,5 +1,6 @@
 import {
   attachToEvidence,
+  evidenceRevisionsOf,
   createEvidence,
   getEvidence,
   listEvidence,
@@ -42,6 +43,10 @@ export const evidenceRouter = router({
   retract: restrictedProcedure('evidence.retract')
     .input(evidenceRetractInput)
     .mutation(({ ctx, input }) => retractEvidence(ctx.db, ctx.user, input)),
+  /** Earlier revisions of an item, for reviewers: what changed after verification stays readable. */
+  revisions: restrictedProcedure('evidence.revisions')
+    .input(evidenceIdInput)
+    .query(({ ctx, input }) => evidenceRevisionsOf(ctx.db, ctx.user, input.id)),
   attach: restrictedProcedure('evidence.attach')
     .input(evidenceAttachInput)
     .mutation(async ({ ctx, input }) =>

@@ -22,9 +22,13 @@ function migratedPgliteDump(): Promise<Blob> {
   return pgliteTemplate;
 }
 
-export async function createTestDatabase(kind: DbKind, postgresTemplate: string | null): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: DbKind,
+  postgresTemplate: string | null,
+  options: { onQuery?: (sql: string) => void } = {},
+): Promise<TestDatabase> {
   if (kind === 'pglite') {
-    const handle = await createDb({ kind: 'pglite', loadDataDir: await migratedPgliteDump() });
+    const handle = await createDb({ kind: 'pglite', loadDataDir: await migratedPgliteDump(), ...options });
     return { ...handle, drop: () => handle.close() };
   }
   if (!postgresTemplate) throw new Error('PostgreSQL template database is missing');
@@ -41,7 +45,7 @@ export async function createTestDatabase(kind: DbKind, postgresTemplate: string 
       }
     }
   });
-  const handle = await createDb({ kind: 'postgres', url: databaseUrl(name), maxConnections: 5 });
+  const handle = await createDb({ kind: 'postgres', url: databaseUrl(name), maxConnections: 5, ...options });
   return {
     ...handle,
     drop: async () => {

@@ -6,6 +6,8 @@ export interface DbSuite {
   readonly kind: DbKind;
   readonly db: Database;
   readonly handle: TestDatabase;
+  /** Runs `work` and reports how many SQL statements it sent. */
+  countQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: number }>;
 }
 
 /**
@@ -21,12 +23,13 @@ export function describeEachDb(title: string, body: (suite: DbSuite) => void) {
     const label = skip ? `${title} [postgres: SKIPPED, ${unavailable}]` : `${title} [${kind}]`;
     describe.skipIf(skip)(label, () => {
       let database: TestDatabase | undefined;
+      let queries = 0;
       const need = () => {
         if (!database) throw new Error('test database not ready');
         return database;
       };
       beforeAll(async () => {
-        database = await createTestDatabase(kind, template);
+        database = await createTestDatabase(kind, template, { onQuery: () => void queries++ });
       }, 60_000);
       afterAll(async () => {
         await database?.drop();
@@ -38,6 +41,11 @@ export function describeEachDb(title: string, body: (suite: DbSuite) => void) {
         },
         get handle() {
           return need();
+        },
+        async countQueries(work) {
+          const before = queries;
+          const result = await work();
+          return { result, queries: queries - before };
         },
       });
     });
