@@ -71,6 +71,23 @@ describeEachDb('the HTTP surface', (suite) => {
     expect(res.status).toBe(413);
   });
 
+  it('answers a write without a session with 401, naming no data', async () => {
+    const res = await fetch(`${base}/trpc/evidence.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({}),
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('accepts an attachment-sized body only on the attachment procedure', async () => {
+    const body = JSON.stringify({ id: '00000000-0000-4000-8000-000000000000', filename: 'a.pdf', contentBase64: 'A'.repeat(2 * 1024 * 1024) });
+    const elsewhere = await fetch(`${base}/trpc/evidence.create`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(elsewhere.status).toBe(413);
+    const attach = await fetch(`${base}/trpc/evidence.attach`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(attach.status).toBe(401);
+  });
+
   it('refuses a batch larger than the limit', async () => {
     const paths = Array.from({ length: 25 }, () => 'states.list').join(',');
     const res = await fetch(`${base}/trpc/${paths}?batch=1&input={}`);

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { appRouter, createContextInner } from '@tracker/api';
 import type { DbHandle } from '@tracker/db';
+import { MAX_ATTACHMENT_BYTES } from '@tracker/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { log } from '../log';
 import { healthReport } from './health';
@@ -16,30 +17,39 @@ export interface HandlerOptions {
 /** Largest number of calls one batched tRPC request may carry. */
 export const MAX_BATCH_SIZE = 20;
 
+/** Attachments travel base64-encoded in JSON: 20 MB of content is about 27 MB of body. */
+const ATTACH_PATH = '/trpc/evidence.attach';
+export const MAX_ATTACH_BODY_BYTES = Math.ceil((MAX_ATTACHMENT_BYTES / 3) * 4) + 64 * 1024;
+
 export function createRequestHandler({ handle, webDist, maxBodyBytes }: HandlerOptions) {
-  const trpc = createHTTPHandler({
-    router: appRouter,
-    basePath: '/trpc/',
-    maxBodySize: maxBodyBytes,
-    maxBatchSize: MAX_BATCH_SIZE,
-    createContext: () => createContextInner({ db: handle.db }),
-    onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') log.error('procedure failed', { path, error: error.cause ?? error });
-    },
-  });
+  const trpcWithLimit = (limit: number) =>
+    createHTTPHandler({
+      router: appRouter,
+      basePath: '/trpc/',
+      maxBodySize: limit,
+      maxBatchSize: MAX_BATCH_SIZE,
+      createContext: () => createContextInner({ db: handle.db }),
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') log.error('procedure failed', { path, error: error.cause ?? error });
+      },
+    });
+  const trpc = trpcWithLimit(maxBodyBytes);
+  const trpcAttach = trpcWithLimit(Math.max(maxBodyBytes, MAX_ATTACH_BODY_BYTES));
   const serveDashboard = dashboard(webDist);
 
   return (req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const isAttach = url.pathname === ATTACH_PATH;
+    const limit = isAttach ? Math.max(maxBodyBytes, MAX_ATTACH_BODY_BYTES) : maxBodyBytes;
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > maxBodyBytes) {
-      sendJson(res, 413, { error: { message: `Request body is larger than ${maxBodyBytes} bytes.` } });
+    if (declared > limit) {
+      sendJson(res, 413, { error: { message: `Request body is larger than ${limit} bytes.` } });
       req.resume();
       return;
     }
     if (url.pathname.startsWith('/trpc/')) {
-      trpc(req, res);
+      (isAttach ? trpcAttach : trpc)(req, res);
       return;
     }
     if (url.pathname === '/api/health') {
