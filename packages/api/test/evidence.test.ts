@@ -1,4 +1,4 @@
-import { seedCatalogue } from '@tracker/db';
+import { seedCatalogue, verifyLedger } from '@tracker/db';
 import * as t from '@tracker/db/schema';
 import { createUser, describeEachDb, evidenceFields, type TestUser } from '@tracker/db/testing';
 import { count, eq } from 'drizzle-orm';
@@ -169,5 +169,21 @@ describeEachDb('the evidence log', (suite) => {
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     expect((lost[0]?.reason as { code: string }).code).toBe('CONFLICT');
+  });
+
+  it('records every change in the ledger, and the chain verifies', async () => {
+    const draft = await as(monitor).evidence.create(evidenceFields({ title: 'Ledger check item' }));
+    await as(monitor).evidence.submit({ id: draft.id });
+    await as(reviewer).evidence.review({ id: draft.id, decision: 'verify', note: 'ok' });
+    const entries = await suite.db
+      .select({ action: t.auditLedger.action, actorId: t.auditLedger.actorId })
+      .from(t.auditLedger)
+      .where(eq(t.auditLedger.entityId, draft.id));
+    expect(entries).toEqual([
+      { action: 'evidence.create', actorId: monitor.id },
+      { action: 'evidence.submit', actorId: monitor.id },
+      { action: 'evidence.verify', actorId: reviewer.id },
+    ]);
+    expect(await verifyLedger(suite.db)).toMatchObject({ ok: true });
   });
 });

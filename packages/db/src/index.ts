@@ -5,3 +5,4 @@ export { lockDataDir } from './data-dir-lock';
 export * from './queries';
 export * from './seed';
 export * as schema from './schema';
+export * from './ledger';

@@ -1,6 +1,7 @@
 import { AppError, notFound, readableVisibilities, type AssessmentProposeInput, type Viewer } from '@tracker/domain';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
+import { appendLedger } from '../ledger';
 import { assessmentEvidence, assessments, evidence, evidenceRecommendations, recommendations } from '../schema';
 import { fieldError, recommendationIds, requireState } from './lookups';
 
@@ -136,6 +137,7 @@ export async function proposeAssessment(db: Database, actor: Viewer, input: Asse
     if (input.evidenceIds.length > 0) {
       await tx.insert(assessmentEvidence).values(input.evidenceIds.map((evidenceId) => ({ assessmentId: row.id, evidenceId })));
     }
+    await appendLedger(tx, { actorId: actor.id, action: 'assessment.propose', entityType: 'assessment', entityId: row.id, after: input });
     return getAssessment(tx, actor, row.id);
   });
 }
@@ -161,6 +163,14 @@ export async function reviewAssessment(db: Database, actor: Viewer, input: { id:
       .where(and(eq(assessments.id, input.id), eq(assessments.reviewState, 'proposed')))
       .returning({ id: assessments.id });
     if (decided.length === 0) throw new AppError('CONFLICT', 'Another reviewer decided this proposal first.');
+    await appendLedger(tx, {
+      actorId: actor.id,
+      action: `assessment.${input.decision}`,
+      entityType: 'assessment',
+      entityId: input.id,
+      before: { reviewState: 'proposed' },
+      after: { reviewState: input.decision === 'approve' ? 'approved' : 'returned', note: input.note },
+    });
     return getAssessment(tx, actor, input.id);
   });
 }

@@ -8,6 +8,7 @@ import {
 } from '@tracker/domain';
 import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
+import { appendLedger } from '../ledger';
 import {
   blobs,
   evidence,
@@ -179,6 +180,7 @@ export async function createEvidence(db: Database, actor: Viewer, input: Evidenc
       .returning({ id: evidence.id });
     if (!row) throw new Error('insert returned no row');
     await replaceLinks(tx, row.id, [...recIds.values()], siteIds);
+    await appendLedger(tx, { actorId: actor.id, action: 'evidence.create', entityType: 'evidence', entityId: row.id, after: input });
     return getEvidence(tx, actor, row.id);
   });
 }
@@ -221,6 +223,14 @@ export async function updateEvidence(db: Database, actor: Viewer, input: Evidenc
       })
       .where(eq(evidence.id, id));
     await replaceLinks(tx, id, recIds, siteIds ?? null);
+    await appendLedger(tx, {
+      actorId: actor.id,
+      action: 'evidence.update',
+      entityType: 'evidence',
+      entityId: id,
+      before: { ...row, ...links },
+      after: { ...changes, ...(recommendationKeys ? { recommendationKeys } : {}), ...(siteIds ? { siteIds } : {}), revision: row.revision + 1, reopened },
+    });
     return getEvidence(tx, actor, id);
   });
 }
@@ -233,6 +243,7 @@ export async function submitEvidence(db: Database, actor: Viewer, id: string): P
       throw new AppError('CONFLICT', `This item is already ${row.status}.`);
     }
     await tx.update(evidence).set({ status: 'submitted', submittedAt: new Date(), updatedAt: new Date() }).where(eq(evidence.id, id));
+    await appendLedger(tx, { actorId: actor.id, action: 'evidence.submit', entityType: 'evidence', entityId: id, before: { status: row.status }, after: { status: 'submitted' } });
     return getEvidence(tx, actor, id);
   });
 }
@@ -263,6 +274,14 @@ export async function reviewEvidence(
       .where(and(eq(evidence.id, input.id), eq(evidence.status, 'submitted'), eq(evidence.revision, row.revision)))
       .returning({ id: evidence.id });
     if (decided.length === 0) throw new AppError('CONFLICT', 'Another reviewer decided this item first.');
+    await appendLedger(tx, {
+      actorId: actor.id,
+      action: `evidence.${input.decision}`,
+      entityType: 'evidence',
+      entityId: input.id,
+      before: { status: row.status, revision: row.revision },
+      after: { status: input.decision === 'verify' ? 'verified' : 'rejected', note: input.note },
+    });
     return getEvidence(tx, actor, input.id);
   });
 }
@@ -279,6 +298,7 @@ export async function retractEvidence(db: Database, actor: Viewer, input: { id: 
       .where(and(eq(evidence.id, input.id), sql`${evidence.retractedAt} is null`))
       .returning({ id: evidence.id });
     if (done.length === 0) throw new AppError('CONFLICT', 'This item is already retracted.');
+    await appendLedger(tx, { actorId: actor.id, action: 'evidence.retract', entityType: 'evidence', entityId: input.id, after: { reason: input.reason } });
     return getEvidence(tx, actor, input.id);
   });
 }
@@ -306,6 +326,13 @@ export async function attachToEvidence(db: Database, actor: Viewer, id: string, 
       .insert(evidenceAttachments)
       .values({ evidenceId: id, sha256: file.sha256, filename: file.filename, addedBy: actor.id })
       .onConflictDoNothing();
+    await appendLedger(tx, {
+      actorId: actor.id,
+      action: 'evidence.attach',
+      entityType: 'evidence',
+      entityId: id,
+      after: { sha256: file.sha256, filename: file.filename, size: file.bytes.byteLength, mediaType: file.mediaType },
+    });
     return getEvidence(tx, actor, id);
   });
 }

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../client';
+import { appendLedger } from '../ledger';
 import * as t from '../schema';
 import * as paper from './briefing-paper';
 
@@ -129,6 +130,9 @@ export async function seedCatalogue(db: Database): Promise<SeedReport> {
           .onConflictDoNothing()
           .returning({ id: t.observations.id }),
       );
+    }
+    if (Object.values(inserted).some((n) => n > 0)) {
+      await appendLedger(tx, { actorId: null, action: 'catalogue.seed', entityType: 'framework', entityId: paper.FRAMEWORK_SLUG, after: inserted });
     }
     return { inserted };
   });

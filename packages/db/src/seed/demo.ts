@@ -9,6 +9,7 @@ import {
 } from '@tracker/domain';
 import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../client';
+import { appendLedger } from '../ledger';
 import * as t from '../schema';
 import { focusStates } from './briefing-paper';
 
@@ -171,6 +172,13 @@ export async function seedDemo(db: Database): Promise<DemoReport> {
         }
       }
     }
+    await appendLedger(tx, {
+      actorId: null,
+      action: 'demo.seed',
+      entityType: 'demo',
+      entityId: 'demo',
+      after: { evidence: evidenceCount, assessments: assessmentCount },
+    });
     return { skipped: false, evidence: evidenceCount, assessments: assessmentCount };
   });
 }

@@ -1,0 +1,63 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { createDb, migrate } from '@tracker/db';
+import { databaseUrl, randomName, withAdmin } from '@tracker/db/testing/postgres-server';
+import type { Measurement } from './measure';
+import { benchScorecards } from './scorecards';
+
+/**
+ * `npm run bench`: the scorecard reads at 10k and 100k evidence rows, on PGlite and PostgreSQL, with
+ * ratios against baselines run side by side (10k against 100k; PostgreSQL against PGlite).
+ * Sizes can be chosen: `npm run bench -- 10000 100000`.
+ */
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const rows = sizes.length > 0 ? sizes : [10_000, 100_000];
+
+async function postgresTemplate(): Promise<string | null> {
+  try {
+    const name = randomName('tracker_bench');
+    await withAdmin((sql) => sql.unsafe(`create database ${name}`));
+    const handle = await createDb({ kind: 'postgres', url: databaseUrl(name), maxConnections: 1 });
+    await migrate(handle);
+    await handle.close();
+    return name;
+  } catch (error) {
+    console.warn(`PostgreSQL unavailable, benchmarking PGlite only: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+const template = await postgresTemplate();
+const results: Measurement[] = [];
+const kinds = template ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
+const total = kinds.length * rows.length;
+let done = 0;
+for (const n of rows) {
+  for (const kind of kinds) {
+    process.stderr.write(`[${++done}/${total}] ${kind} at ${n.toLocaleString('en')} evidence rows…\n`);
+    results.push(...(await benchScorecards(kind, template, n)));
+  }
+}
+if (template) await withAdmin((sql) => sql.unsafe(`drop database if exists ${template} with (force)`));
+
+const find = (name: string, kind: string, n: number) => results.find((r) => r.name === name && r.kind === kind && r.rows === n)?.ms;
+const fmt = (ms: number | undefined) => (ms === undefined ? '–' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
+const smallest = rows[0] as number;
+
+console.log(`\nScorecard reads, median of 7 runs (ms). ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.\n`);
+const header = ['query', ...rows.flatMap((n) => kinds.map((k) => `${k} ${n / 1000}k`)), ...rows.slice(1).flatMap((n) => kinds.map((k) => `${k} ${n / 1000}k÷${smallest / 1000}k`)), ...(template ? rows.map((n) => `pg÷pglite ${n / 1000}k`) : [])];
+console.log(header.join(' | '));
+for (const name of ['fill', 'matrix', 'state scorecard', 'changes']) {
+  const cells = [
+    name,
+    ...rows.flatMap((n) => kinds.map((k) => fmt(find(name, k, n)))),
+    ...rows.slice(1).flatMap((n) => kinds.map((k) => ratio(find(name, k, n), find(name, k, smallest)))),
+    ...(template ? rows.map((n) => ratio(find(name, 'postgres', n), find(name, 'pglite', n))) : []),
+  ];
+  console.log(cells.join(' | '));
+}
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+const file = new URL(`./results/scorecards-${new Date().toISOString().slice(0, 10)}.json`, import.meta.url);
+writeFileSync(file, `${JSON.stringify({ node: process.version, cores: cpus().length, results }, null, 2)}\n`);
+console.log(`\nSaved ${file.pathname}`);
