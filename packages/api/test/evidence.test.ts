@@ -178,7 +178,8 @@ describeEachDb('the evidence log', (suite) => {
     const entries = await suite.db
       .select({ action: t.auditLedger.action, actorId: t.auditLedger.actorId })
       .from(t.auditLedger)
-      .where(eq(t.auditLedger.entityId, draft.id));
+      .where(eq(t.auditLedger.entityId, draft.id))
+      .orderBy(t.auditLedger.seq);
     expect(entries).toEqual([
       { action: 'evidence.create', actorId: monitor.id },
       { action: 'evidence.submit', actorId: monitor.id },
