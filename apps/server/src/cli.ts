@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { migrateCommand, seedCommand } from './commands/database';
+import { createUserCommand } from './commands/users';
 import { readEnv } from './env';
 
 const usage = `Usage: npm run tracker -- <command> [options]
@@ -8,6 +9,10 @@ Commands:
   migrate            Apply every pending database migration.
   seed [--demo]      Load the catalogue from the 2023 briefing paper (idempotent).
                      --demo also adds a clearly labelled illustrative data set.
+  users:create --email E --role R [--name N] [--password-stdin]
+                     Create an account (roles: admin, reviewer, monitor, policymaker).
+                     With --password-stdin the password is read from standard input;
+                     without it, a one-time link to choose one is printed.
   help               Show this help.
 
 The database is PostgreSQL when DATABASE_URL is set, otherwise the embedded
@@ -18,7 +23,13 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
-    options: { demo: { type: 'boolean', default: false } },
+    options: {
+      demo: { type: 'boolean', default: false },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      'password-stdin': { type: 'boolean', default: false },
+    },
     strict: true,
     allowPositionals: false,
   });
@@ -28,6 +39,11 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'seed':
       console.log(await seedCommand(readEnv(), { demo: values.demo }));
+      return 0;
+    case 'users:create':
+      console.log(
+        await createUserCommand(readEnv(), { email: values.email, role: values.role, name: values.name, passwordStdin: values['password-stdin'] }),
+      );
       return 0;
     case undefined:
     case 'help':

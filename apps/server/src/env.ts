@@ -15,6 +15,18 @@ const schema = z.object({
     .string()
     .min(1)
     .default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
+  /** Behind a reverse proxy: take the client address and scheme from X-Forwarded-For / -Proto. */
+  TRACKER_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Base address printed in links (first-admin setup, password resets); defaults to the listening address. */
+  TRACKER_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'TRACKER_PUBLIC_URL must be an http(s) address' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  TRACKER_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  TRACKER_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   TRACKER_MAX_BODY_BYTES: z.coerce
     .number()
     .int()

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hasCatalogue, openDatabase, seedCatalogue, type DbHandle } from '@tracker/db';
+import { createAuthServices, issueOneTimeLink } from '@tracker/api';
+import { countUsers, hasCatalogue, openDatabase, seedCatalogue, type DbHandle } from '@tracker/db';
 import type { Env } from './env';
 import { createRequestHandler } from './http/handler';
 import { log } from './log';
@@ -14,9 +15,24 @@ export interface RunningServer {
 }
 
 /** Serves on an already open database; tests use this with their own handle. */
-export async function listen(handle: DbHandle, env: Pick<Env, 'PORT' | 'HOST' | 'TRACKER_WEB_DIST' | 'TRACKER_MAX_BODY_BYTES'>) {
+export type ListenEnv = Pick<
+  Env,
+  'PORT' | 'HOST' | 'TRACKER_WEB_DIST' | 'TRACKER_MAX_BODY_BYTES' | 'TRACKER_TRUST_PROXY' | 'TRACKER_SESSION_IDLE_MINUTES' | 'TRACKER_SESSION_ABSOLUTE_HOURS'
+>;
+
+export async function listen(handle: DbHandle, env: ListenEnv) {
+  const auth = createAuthServices({
+    idleMs: env.TRACKER_SESSION_IDLE_MINUTES * 60_000,
+    absoluteMs: env.TRACKER_SESSION_ABSOLUTE_HOURS * 3_600_000,
+  });
   const server = createServer(
-    createRequestHandler({ handle, webDist: env.TRACKER_WEB_DIST, maxBodyBytes: env.TRACKER_MAX_BODY_BYTES }),
+    createRequestHandler({
+      handle,
+      webDist: env.TRACKER_WEB_DIST,
+      maxBodyBytes: env.TRACKER_MAX_BODY_BYTES,
+      auth,
+      trustProxy: env.TRACKER_TRUST_PROXY,
+    }),
   );
   server.requestTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
@@ -51,6 +67,14 @@ export async function startServer(env: Env): Promise<RunningServer> {
       }
     }
     const { server, url } = await listen(handle, env);
+    if ((await countUsers(handle.db)) === 0) {
+      // No account yet and no default credentials: a one-time link creates the first admin.
+      const link = await issueOneTimeLink(handle, 'setup', null);
+      log.info(
+        `No account exists yet. Create the first administrator within 24 hours at:\n\n    ${env.TRACKER_PUBLIC_URL ?? url}${link.path}\n\n` +
+          'The link works once. Or, from a shell: npm run tracker -- users:create --email you@example.org --role admin --password-stdin',
+      );
+    }
     return {
       url,
       server,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readEnv } from '../src/env';
 import { closeServer, listen } from '../src/server';
 
 describeEachDb('the HTTP surface', (suite) => {
@@ -17,12 +18,7 @@ describeEachDb('the HTTP surface', (suite) => {
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>tracker</title><div id="root"></div>');
     writeFileSync(join(web, 'assets', 'app-abc123.js'), 'console.log(1)');
     await seedCatalogue(suite.db);
-    const started = await listen(suite.handle, {
-      PORT: 0,
-      HOST: '127.0.0.1',
-      TRACKER_WEB_DIST: web,
-      TRACKER_MAX_BODY_BYTES: 64 * 1024,
-    });
+    const started = await listen(suite.handle, { ...readEnv({}), PORT: 0, TRACKER_WEB_DIST: web, TRACKER_MAX_BODY_BYTES: 64 * 1024 });
     server = started.server;
     base = started.url;
   });

@@ -1,10 +1,13 @@
 import { assessmentsRouter } from './routers/assessments';
+import { auditRouter } from './routers/audit';
+import { authRouter } from './routers/auth';
 import { catalogueRouter } from './routers/catalogue';
 import { evidenceRouter } from './routers/evidence';
 import { indicatorsRouter } from './routers/indicators';
 import { scorecardsRouter } from './routers/scorecards';
 import { sitesRouter } from './routers/sites';
 import { statesRouter } from './routers/states';
+import { usersRouter } from './routers/users';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -15,6 +18,9 @@ export const appRouter = router({
   evidence: evidenceRouter,
   assessments: assessmentsRouter,
   scorecards: scorecardsRouter,
+  auth: authRouter,
+  users: usersRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,26 +1,55 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import type { Database } from '@tracker/db';
-import { AppError, mayCall, type procedureAccess, type ProcedurePath, type Role, type Viewer } from '@tracker/domain';
+import type { Database, SessionUser } from '@tracker/db';
+import { AppError, mayCall, SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES, type procedureAccess, type ProcedurePath, type Viewer } from '@tracker/domain';
 import { ZodError } from 'zod';
+import { LoginThrottle } from './auth/throttle';
 import { describeIssues, fieldIssues, toTRPCError, type FieldIssue } from './errors';
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
+export type { SessionUser };
+
+/** What procedures may do to the HTTP exchange: the session cookie and who is asking. */
+export interface HttpExchange {
+  clientAddress: string | null;
+  userAgent: string | null;
+  /** The raw session token from the cookie, if any. */
+  sessionToken: string | null;
+  setSessionCookie(token: string, maxAgeSeconds: number): void;
+  clearSessionCookie(): void;
+}
+
+/** Long-lived services shared by every request of one server. */
+export interface AuthServices {
+  throttle: LoginThrottle;
+  idleMs: number;
+  absoluteMs: number;
+}
+
+export function createAuthServices(overrides: Partial<AuthServices> = {}): AuthServices {
+  return {
+    throttle: new LoginThrottle(),
+    idleMs: SESSION_IDLE_MINUTES * 60_000,
+    absoluteMs: SESSION_ABSOLUTE_HOURS * 3_600_000,
+    ...overrides,
+  };
 }
 
 export interface Context {
   db: Database;
   user: SessionUser | null;
+  http: HttpExchange | null;
+  auth: AuthServices;
 }
 
 export const viewerOf = (ctx: Context): Viewer | null => (ctx.user ? { id: ctx.user.id, role: ctx.user.role } : null);
 
-/** A context without HTTP, for tests and the CLI; the HTTP adapter adds the session user. */
-export function createContextInner(opts: { db: Database; user?: SessionUser | null }): Context {
-  return { db: opts.db, user: opts.user ?? null };
+/** A context without HTTP, for tests and the CLI; the HTTP adapter adds the session user and exchange. */
+export function createContextInner(opts: {
+  db: Database;
+  user?: SessionUser | null;
+  http?: HttpExchange | null;
+  auth?: AuthServices;
+}): Context {
+  return { db: opts.db, user: opts.user ?? null, http: opts.http ?? null, auth: opts.auth ?? createAuthServices() };
 }
 
 const t = initTRPC.context<Context>().create({
@@ -65,16 +94,16 @@ export function publicProcedure(_path: PublicPath) {
   return base;
 }
 
+export const guardMessages = { signIn: 'Sign in to do this.', role: 'Your role does not allow this.' } as const;
+
 /**
  * A procedure for signed-in users holding one of the roles the permission table lists for its
  * path. Not signed in → UNAUTHORIZED, wrong role → FORBIDDEN. Narrows `ctx.user` to non-null.
  */
 export function restrictedProcedure(path: RestrictedPath) {
   return base.use(({ ctx, next }) => {
-    if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to do this.' });
-    if (!mayCall(path, ctx.user.role)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this.' });
-    }
+    if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: guardMessages.signIn });
+    if (!mayCall(path, ctx.user.role)) throw new TRPCError({ code: 'FORBIDDEN', message: guardMessages.role });
     return next({ ctx: { ...ctx, user: ctx.user } });
   });
 }

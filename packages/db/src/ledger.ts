@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, desc, gt, lt, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { auditLedger } from './schema';
 
@@ -158,4 +158,15 @@ export async function verifyLedger(db: Database, pageSize = 2000, onProgress?: (
     onProgress?.(state.count);
   }
   return { ok: true, entries: state.count, head: state.prev };
+}
+
+/** Newest first, for the audit log page; `before` is the last `seq` of the previous page. */
+export async function auditEntries(db: Database, page: { before?: number | undefined; limit: number }) {
+  const rows = await db
+    .select()
+    .from(auditLedger)
+    .where(page.before ? lt(auditLedger.seq, page.before) : undefined)
+    .orderBy(desc(auditLedger.seq))
+    .limit(page.limit);
+  return rows.map((r) => ({ ...r, seq: Number(r.seq), at: r.at.toISOString() }));
 }

@@ -5,6 +5,7 @@ export type Audience = 'public' | readonly Role[];
 
 const staff = ['admin', 'reviewer', 'monitor'] as const satisfies readonly Role[];
 const reviewers = ['admin', 'reviewer'] as const satisfies readonly Role[];
+const admins = ['admin'] as const satisfies readonly Role[];
 const signedIn = [...staff, 'policymaker'] as const satisfies readonly Role[];
 
 /**
@@ -37,11 +38,24 @@ export const procedureAccess = {
   'scorecards.recommendation': 'public',
   'scorecards.timeline': 'public',
   'scorecards.changes': 'public',
+  'auth.login': 'public',
+  'auth.logout': 'public',
+  'auth.me': 'public',
+  'auth.setup': 'public',
+  'auth.resetPassword': 'public',
+  'auth.changePassword': signedIn,
+  'users.list': admins,
+  'users.create': admins,
+  'users.update': admins,
+  'users.resetLink': admins,
+  'audit.head': 'public',
+  'audit.verify': admins,
+  'audit.list': admins,
 } as const satisfies Record<string, Audience>;
 
 export type ProcedurePath = keyof typeof procedureAccess;
 
-export const audiences = { staff, reviewers, signedIn } as const;
+export const audiences = { staff, reviewers, admins, signedIn } as const;
 
 export function mayCall(path: ProcedurePath, role: Role | null): boolean {
   const audience: Audience = procedureAccess[path];

@@ -5,5 +5,6 @@ export * from './text';
 export * from './catalogue';
 export * from './evidence';
 export * from './assessments';
+export * from './accounts';
 export * from './access';
 export * from './methodology';

@@ -1,17 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { appRouter, createContextInner } from '@tracker/api';
-import type { DbHandle } from '@tracker/db';
+import { appRouter, createContextInner, hashToken, type AuthServices } from '@tracker/api';
+import { sessionUser, type DbHandle } from '@tracker/db';
 import { MAX_ATTACHMENT_BYTES } from '@tracker/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { log } from '../log';
+import { clientOf } from './client';
+import { csrfRefusal } from './csrf';
 import { healthReport } from './health';
 import { sendJson, setSecurityHeaders } from './respond';
+import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie';
 import { dashboard } from './static';
 
 export interface HandlerOptions {
   handle: DbHandle;
   webDist: string;
   maxBodyBytes: number;
+  auth: AuthServices;
+  trustProxy: boolean;
 }
 
 /** Largest number of calls one batched tRPC request may carry. */
@@ -21,27 +26,45 @@ export const MAX_BATCH_SIZE = 20;
 const ATTACH_PATH = '/trpc/evidence.attach';
 export const MAX_ATTACH_BODY_BYTES = Math.ceil((MAX_ATTACHMENT_BYTES / 3) * 4) + 64 * 1024;
 
-export function createRequestHandler({ handle, webDist, maxBodyBytes }: HandlerOptions) {
+export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trustProxy }: HandlerOptions) {
+  const createContext = async ({ req, res }: { req: IncomingMessage; res: ServerResponse }) => {
+    const client = clientOf(req, trustProxy);
+    const token = readSessionToken(req);
+    const user = token ? await sessionUser(handle.db, hashToken(token), auth.idleMs) : null;
+    return createContextInner({
+      db: handle.db,
+      user,
+      auth,
+      http: {
+        clientAddress: client.address,
+        userAgent: req.headers['user-agent'] ?? null,
+        sessionToken: token,
+        setSessionCookie: (value, maxAge) => setSessionCookie(res, value, maxAge, client.secure),
+        clearSessionCookie: () => clearSessionCookie(res, client.secure),
+      },
+    });
+  };
   const trpcWithLimit = (limit: number) =>
     createHTTPHandler({
       router: appRouter,
       basePath: '/trpc/',
       maxBodySize: limit,
       maxBatchSize: MAX_BATCH_SIZE,
-      createContext: () => createContextInner({ db: handle.db }),
+      createContext,
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error('procedure failed', { path, error: error.cause ?? error });
       },
     });
+  const attachLimit = Math.max(maxBodyBytes, MAX_ATTACH_BODY_BYTES);
   const trpc = trpcWithLimit(maxBodyBytes);
-  const trpcAttach = trpcWithLimit(Math.max(maxBodyBytes, MAX_ATTACH_BODY_BYTES));
+  const trpcAttach = trpcWithLimit(attachLimit);
   const serveDashboard = dashboard(webDist);
 
   return (req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const isAttach = url.pathname === ATTACH_PATH;
-    const limit = isAttach ? Math.max(maxBodyBytes, MAX_ATTACH_BODY_BYTES) : maxBodyBytes;
+    const limit = isAttach ? attachLimit : maxBodyBytes;
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
       sendJson(res, 413, { error: { message: `Request body is larger than ${limit} bytes.` } });
@@ -49,6 +72,12 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes }: HandlerO
       return;
     }
     if (url.pathname.startsWith('/trpc/')) {
+      const refusal = csrfRefusal(req);
+      if (refusal) {
+        sendJson(res, 403, { error: { message: refusal } });
+        req.resume();
+        return;
+      }
       (isAttach ? trpcAttach : trpc)(req, res);
       return;
     }

@@ -4,6 +4,7 @@ import type { Database } from '../client';
 import { appendLedger } from '../ledger';
 import { assessmentEvidence, assessments, evidence, evidenceRecommendations, recommendations } from '../schema';
 import { fieldError, recommendationIds, requireState } from './lookups';
+import { requireStateAllowed } from './users';
 
 const isStaff = (viewer: Viewer | null) => viewer !== null && viewer.role !== 'policymaker';
 
@@ -101,6 +102,7 @@ export async function assessmentHistory(db: Database, viewer: Viewer | null, fil
 export async function proposeAssessment(db: Database, actor: Viewer, input: AssessmentProposeInput) {
   return db.transaction(async (tx) => {
     await requireState(tx, input.iso3);
+    await requireStateAllowed(tx, actor, input.iso3);
     const recId = (await recommendationIds(tx, [input.recommendationKey], 'recommendationKey')).get(input.recommendationKey) as string;
     if (input.evidenceIds.length > 0) {
       const usable = await tx

@@ -21,6 +21,7 @@ import {
 } from '../schema';
 import { evidenceColumns, projectEvidence, readableWhere, type EvidenceLinks, type EvidenceRow, type EvidenceView } from './evidence-view';
 import { recommendationIds, requireSitesIn, requireState } from './lookups';
+import { requireStateAllowed } from './users';
 
 const isReviewer = (actor: Viewer) => actor.role === 'reviewer' || actor.role === 'admin';
 
@@ -171,6 +172,7 @@ async function replaceLinks(tx: Database, id: string, recIds: string[] | null, s
 export async function createEvidence(db: Database, actor: Viewer, input: EvidenceCreateInput): Promise<EvidenceView> {
   return db.transaction(async (tx) => {
     await requireState(tx, input.iso3);
+    await requireStateAllowed(tx, actor, input.iso3);
     const recIds = await recommendationIds(tx, input.recommendationKeys);
     await requireSitesIn(tx, input.iso3, input.siteIds);
     const { recommendationKeys: _keys, siteIds, ...fields } = input;
@@ -206,6 +208,7 @@ export async function updateEvidence(db: Database, actor: Viewer, input: Evidenc
     const { id, revision: _seen, recommendationKeys, siteIds, ...changes } = input;
     const iso3 = changes.iso3 ?? row.iso3;
     if (changes.iso3) await requireState(tx, iso3);
+    await requireStateAllowed(tx, actor, iso3);
     const recIds = recommendationKeys ? [...(await recommendationIds(tx, recommendationKeys)).values()] : null;
     const currentSites = siteIds ?? (await tx.select({ id: evidenceSites.siteId }).from(evidenceSites).where(eq(evidenceSites.evidenceId, id))).map((s) => s.id);
     await requireSitesIn(tx, iso3, currentSites);

@@ -8,3 +8,5 @@ export { projectEvidence, mayRead, type EvidenceView } from './evidence-view';
 export { fieldError } from './lookups';
 export * from './assessments';
 export * from './scorecards';
+export * from './users';
+export * from './sessions';

@@ -1,0 +1,160 @@
+import { hashPassword, hashToken, issueOneTimeLink } from '@tracker/api';
+import { createUserAccount, seedCatalogue } from '@tracker/db';
+import * as t from '@tracker/db/schema';
+import { describeEachDb, evidenceFields } from '@tracker/db/testing';
+import { eq, sql } from 'drizzle-orm';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readEnv } from '../src/env';
+import { closeServer, listen } from '../src/server';
+import { mutate, query, sessionCookieOf } from './support/trpc-http';
+
+const PASSWORD = 'correct horse battery staple';
+
+describeEachDb('accounts and sessions over HTTP', (suite) => {
+  let server: Server;
+  let base = '';
+
+  beforeAll(async () => {
+    await seedCatalogue(suite.db);
+    const started = await listen(suite.handle, { ...readEnv({}), PORT: 0, TRACKER_SESSION_IDLE_MINUTES: 30, TRACKER_SESSION_ABSOLUTE_HOURS: 8 });
+    server = started.server;
+    base = started.url;
+  });
+  afterAll(() => closeServer(server));
+
+  const account = async (role: 'admin' | 'reviewer' | 'monitor' | 'policymaker', email: string) =>
+    createUserAccount(suite.db, null, { email, displayName: email, role, passwordHash: await hashPassword(PASSWORD) });
+  const signIn = async (email: string, password = PASSWORD) => {
+    const reply = await mutate(base, 'auth.login', { email, password });
+    return { reply, cookie: sessionCookieOf(reply) };
+  };
+
+  it('creates the first admin through the one-time setup link, once', async () => {
+    const link = await issueOneTimeLink(suite.handle, 'setup', null);
+    const reply = await mutate(base, 'auth.setup', { token: link.token, email: 'First.Admin@example.org', displayName: 'First Admin', password: PASSWORD });
+    expect(reply.status).toBe(200);
+    expect(reply.setCookie).toMatch(/tracker_session=[A-Za-z0-9_-]{43}; Max-Age=28800; Path=\/; HttpOnly; SameSite=Lax/);
+    const me = await query<{ email: string; role: string }>(base, 'auth.me', undefined, sessionCookieOf(reply));
+    expect(me.data).toMatchObject({ email: 'first.admin@example.org', role: 'admin' });
+    const again = await mutate(base, 'auth.setup', { token: link.token, email: 'second@example.org', displayName: 'Second', password: PASSWORD });
+    expect(again.status).toBe(409);
+  });
+
+  it('stores only the SHA-256 of a session token', async () => {
+    const { cookie } = await signIn('first.admin@example.org');
+    const token = cookie?.split('=')[1] ?? '';
+    const rows = await suite.db.select({ tokenHash: t.sessions.tokenHash }).from(t.sessions);
+    expect(rows.some((r) => r.tokenHash === hashToken(token))).toBe(true);
+    expect(rows.some((r) => r.tokenHash === token)).toBe(false);
+  });
+
+  it('gives the same answer for a wrong password and an unknown account', async () => {
+    await account('monitor', 'known.monitor@example.org');
+    const wrong = await signIn('known.monitor@example.org', 'not the password at all');
+    const unknown = await signIn('nobody.here@example.org', 'not the password at all');
+    expect(wrong.reply.status).toBe(401);
+    expect(unknown.reply.status).toBe(401);
+    expect(wrong.reply.error?.message).toBe(unknown.reply.error?.message);
+    expect(wrong.cookie).toBeNull();
+  });
+
+  it('signs in with a fresh session each time, and the cookie carries the role', async () => {
+    const first = await signIn('known.monitor@example.org');
+    const second = await signIn('known.monitor@example.org');
+    expect(first.cookie).not.toBe(second.cookie);
+    const created = await mutate<{ id: string }>(base, 'evidence.create', evidenceFields(), second.cookie);
+    expect(created.status).toBe(200);
+    expect((await mutate(base, 'evidence.create', evidenceFields())).status).toBe(401);
+  });
+
+  it('signing out revokes the session on the server, not just the cookie', async () => {
+    const { cookie } = await signIn('known.monitor@example.org');
+    expect((await query(base, 'auth.me', undefined, cookie)).data).not.toBeNull();
+    const out = await mutate(base, 'auth.logout', {}, cookie);
+    expect(out.setCookie).toMatch(/Max-Age=0/);
+    expect((await query(base, 'auth.me', undefined, cookie)).data).toBeNull();
+  });
+
+  it('ends sessions that were idle too long or are past their absolute lifetime', async () => {
+    const idle = await signIn('known.monitor@example.org');
+    const absolute = await signIn('known.monitor@example.org');
+    const hashOf = (cookie: string | null) => hashToken(cookie?.split('=')[1] ?? '');
+    await suite.db.update(t.sessions).set({ lastSeenAt: sql`now() - interval '31 minutes'` }).where(eq(t.sessions.tokenHash, hashOf(idle.cookie)));
+    await suite.db.update(t.sessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(t.sessions.tokenHash, hashOf(absolute.cookie)));
+    expect((await query(base, 'auth.me', undefined, idle.cookie)).data).toBeNull();
+    expect((await query(base, 'auth.me', undefined, absolute.cookie)).data).toBeNull();
+  });
+
+  it('revokes every session of a user whose role changes or who is deactivated', async () => {
+    const user = await account('reviewer', 'changing.reviewer@example.org');
+    const admin = await signIn('first.admin@example.org');
+    const before = await signIn('changing.reviewer@example.org');
+    await mutate(base, 'users.update', { id: user.id, role: 'monitor' }, admin.cookie);
+    expect((await query(base, 'auth.me', undefined, before.cookie)).data).toBeNull();
+    const again = await signIn('changing.reviewer@example.org');
+    expect((await query<{ role: string }>(base, 'auth.me', undefined, again.cookie)).data?.role).toBe('monitor');
+    await mutate(base, 'users.update', { id: user.id, active: false }, admin.cookie);
+    expect((await query(base, 'auth.me', undefined, again.cookie)).data).toBeNull();
+    expect((await signIn('changing.reviewer@example.org')).reply.status).toBe(401);
+  });
+
+  it('gives a new account a one-time link to choose its password', async () => {
+    const admin = await signIn('first.admin@example.org');
+    const created = await mutate<{ passwordLink: { token: string; path: string } }>(
+      base,
+      'users.create',
+      { email: 'new.policymaker@example.org', displayName: 'New Policymaker', role: 'policymaker' },
+      admin.cookie,
+    );
+    expect(created.data.passwordLink.path).toMatch(/^\/reset-password#token=/);
+    const set = await mutate(base, 'auth.resetPassword', { token: created.data.passwordLink.token, password: 'my own long password' });
+    expect(set.status).toBe(200);
+    expect((await signIn('new.policymaker@example.org', 'my own long password')).reply.status).toBe(200);
+    expect((await mutate(base, 'auth.resetPassword', { token: created.data.passwordLink.token, password: 'another long password' })).status).toBe(400);
+  });
+
+  it('changing the password signs the account out everywhere', async () => {
+    await account('monitor', 'changer@example.org');
+    const a = await signIn('changer@example.org');
+    const b = await signIn('changer@example.org');
+    const changed = await mutate(base, 'auth.changePassword', { currentPassword: PASSWORD, newPassword: 'a brand new long password' }, a.cookie);
+    expect(changed.status).toBe(200);
+    expect((await query(base, 'auth.me', undefined, b.cookie)).data).toBeNull();
+    expect((await signIn('changer@example.org', 'a brand new long password')).reply.status).toBe(200);
+  });
+
+  it('keeps a monitor limited to some States out of the others', async () => {
+    const monitor = await account('monitor', 'limited.monitor@example.org');
+    const admin = await signIn('first.admin@example.org');
+    await mutate(base, 'users.update', { id: monitor.id, states: ['KHM'] }, admin.cookie);
+    const { cookie } = await signIn('limited.monitor@example.org');
+    expect((await mutate(base, 'evidence.create', evidenceFields({ iso3: 'KHM' }), cookie)).status).toBe(200);
+    const refused = await mutate(base, 'evidence.create', evidenceFields({ iso3: 'THA' }), cookie);
+    expect(refused.status).toBe(403);
+    expect(refused.error?.message).toMatch(/limited to KHM/);
+  });
+
+  it('throttles repeated failures with backoff, even when the right password finally comes', async () => {
+    await account('monitor', 'throttled@example.org');
+    for (let i = 0; i < 5; i++) expect((await signIn('throttled@example.org', 'wrong password guess')).reply.status).toBe(401);
+    const blocked = await signIn('throttled@example.org');
+    expect(blocked.reply.status).toBe(429);
+    expect(blocked.reply.error?.message).toMatch(/Too many attempts\. Try again in \d+ seconds/);
+  });
+
+  it('refuses cross-site and non-JSON writes (CSRF)', async () => {
+    const { cookie } = await signIn('first.admin@example.org');
+    const form = new FormData();
+    form.set('email', 'x@example.org');
+    const multipart = await fetch(`${base}/trpc/users.create`, { method: 'POST', body: form, headers: { cookie: cookie ?? '' } });
+    expect(multipart.status).toBe(403);
+    const plain = await fetch(`${base}/trpc/auth.logout`, { method: 'POST', body: '{}', headers: { 'content-type': 'text/plain', cookie: cookie ?? '' } });
+    expect(plain.status).toBe(403);
+    expect((await mutate(base, 'auth.logout', {}, cookie, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await mutate(base, 'auth.logout', {}, cookie, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await query(base, 'auth.me', undefined, cookie)).data).not.toBeNull();
+    const host = new URL(base).host;
+    expect((await mutate(base, 'auth.logout', {}, cookie, { origin: `http://${host}`, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+  });
+});

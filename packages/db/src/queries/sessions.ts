@@ -1,0 +1,82 @@
+import type { Role } from '@tracker/domain';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { Database } from '../client';
+import { oneTimeTokens, sessions, users } from '../schema';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+}
+
+export async function createSession(
+  db: Database,
+  input: { userId: string; tokenHash: string; expiresAt: Date; clientAddress: string | null; userAgent: string | null },
+): Promise<void> {
+  await db.insert(sessions).values({ ...input, userAgent: input.userAgent?.slice(0, 300) ?? null });
+}
+
+/**
+ * The signed-in user for a session token hash, or null when the session is unknown, revoked,
+ * past its absolute expiry, idle for too long, or its user is deactivated. Refreshes the idle clock.
+ */
+export async function sessionUser(db: Database, tokenHash: string, idleMs: number, now = new Date()): Promise<SessionUser | null> {
+  const [row] = await db
+    .select({ sessionId: sessions.id, lastSeenAt: sessions.lastSeenAt, id: users.id, email: users.email, displayName: users.displayName, role: users.role })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), eq(users.active, true)));
+  if (!row) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > idleMs) return null;
+  // Touch at most once a minute: reads stay cheap.
+  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.sessionId));
+  }
+  const { sessionId: _s, lastSeenAt: _l, ...user } = row;
+  return user;
+}
+
+export async function revokeSession(db: Database, tokenHash: string): Promise<void> {
+  await db.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+}
+
+/** Old sessions are worth nothing; keep the table small. */
+export async function pruneSessions(db: Database, olderThan: Date): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, olderThan));
+}
+
+export type OneTimePurpose = 'setup' | 'password_reset';
+
+export async function createOneTimeToken(
+  db: Database,
+  input: { purpose: OneTimePurpose; tokenHash: string; userId: string | null; expiresAt: Date },
+): Promise<void> {
+  await db.insert(oneTimeTokens).values(input);
+}
+
+/** Marks a token used and returns it, atomically: a link works once, before it expires. */
+export async function consumeOneTimeToken(db: Database, purpose: OneTimePurpose, tokenHash: string, now = new Date()) {
+  const [row] = await db
+    .update(oneTimeTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(oneTimeTokens.purpose, purpose),
+        eq(oneTimeTokens.tokenHash, tokenHash),
+        isNull(oneTimeTokens.usedAt),
+        gt(oneTimeTokens.expiresAt, now),
+      ),
+    )
+    .returning({ userId: oneTimeTokens.userId });
+  return row ?? null;
+}
+
+/** True while an unused, unexpired setup link exists. */
+export async function hasOpenSetupToken(db: Database, now = new Date()): Promise<boolean> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(oneTimeTokens)
+    .where(and(eq(oneTimeTokens.purpose, 'setup'), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now)));
+  return Number(row?.n ?? 0) > 0;
+}

@@ -1,0 +1,133 @@
+import { AppError, notFound, type Role, type Viewer } from '@tracker/domain';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../client';
+import { appendLedger } from '../ledger';
+import { sessions, userStates, users } from '../schema';
+import { fieldError } from './lookups';
+
+/** What the ledger and listings say about a user: never the password hash or TOTP secret. */
+const publicColumns = {
+  id: users.id,
+  email: users.email,
+  displayName: users.displayName,
+  role: users.role,
+  active: users.active,
+  totpEnabled: sql<boolean>`${users.totpSecret} is not null`,
+  isDemo: users.isDemo,
+  createdAt: users.createdAt,
+};
+
+export async function countUsers(db: Database): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users).where(eq(users.isDemo, false));
+  return row?.n ?? 0;
+}
+
+/** The fields sign-in needs. Email matching is case-insensitive. */
+export async function findLoginUser(db: Database, email: string) {
+  const [row] = await db
+    .select({ id: users.id, role: users.role, active: users.active, passwordHash: users.passwordHash, totpSecret: users.totpSecret })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  return row ?? null;
+}
+
+export async function listUsers(db: Database) {
+  const [rows, limits] = await Promise.all([
+    db.select(publicColumns).from(users).orderBy(asc(users.email)),
+    db.select({ userId: userStates.userId, iso3: userStates.iso3 }).from(userStates),
+  ]);
+  return rows.map((u) => ({
+    ...u,
+    totpEnabled: Boolean(u.totpEnabled),
+    createdAt: u.createdAt.toISOString(),
+    states: limits.filter((l) => l.userId === u.id).map((l) => l.iso3),
+  }));
+}
+
+export async function getUser(db: Database, id: string) {
+  const [row] = await db.select(publicColumns).from(users).where(eq(users.id, id));
+  if (!row) throw notFound('User');
+  const states = await db.select({ iso3: userStates.iso3 }).from(userStates).where(eq(userStates.userId, id));
+  return { ...row, totpEnabled: Boolean(row.totpEnabled), createdAt: row.createdAt.toISOString(), states: states.map((s) => s.iso3) };
+}
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string | null;
+  states?: string[];
+}
+
+export async function createUserAccount(db: Database, actorId: string | null, input: NewUser) {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email.toLowerCase()}`);
+    if (existing) throw fieldError('email', 'an account with this email already exists.');
+    const [row] = await tx
+      .insert(users)
+      .values({ email: input.email, displayName: input.displayName, role: input.role, passwordHash: input.passwordHash })
+      .returning({ id: users.id });
+    if (!row) throw new Error('insert returned no row');
+    if (input.states?.length) await tx.insert(userStates).values(input.states.map((iso3) => ({ userId: row.id, iso3 })));
+    const created = await getUser(tx, row.id);
+    await appendLedger(tx, { actorId, action: 'user.create', entityType: 'user', entityId: row.id, after: created });
+    return created;
+  });
+}
+
+/** Revokes every open session of a user (on password, role or activity change). */
+export async function revokeUserSessions(db: Database, userId: string): Promise<void> {
+  await db.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+export async function updateUserAccount(
+  db: Database,
+  actor: Viewer,
+  input: { id: string; displayName?: string | undefined; role?: Role | undefined; active?: boolean | undefined; states?: string[] | undefined },
+) {
+  return db.transaction(async (tx) => {
+    const before = await getUser(tx, input.id);
+    if (input.id === actor.id && (input.role !== undefined && input.role !== 'admin' || input.active === false)) {
+      throw new AppError('CONFLICT', 'You cannot remove your own admin role or deactivate yourself; ask another admin.');
+    }
+    const changes = {
+      ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+      ...(input.role !== undefined ? { role: input.role } : {}),
+      ...(input.active !== undefined ? { active: input.active } : {}),
+    };
+    if (Object.keys(changes).length > 0) await tx.update(users).set({ ...changes, updatedAt: new Date() }).where(eq(users.id, input.id));
+    if (input.states) {
+      await tx.delete(userStates).where(eq(userStates.userId, input.id));
+      if (input.states.length) await tx.insert(userStates).values(input.states.map((iso3) => ({ userId: input.id, iso3 })));
+    }
+    if ((input.role !== undefined && input.role !== before.role) || input.active === false) await revokeUserSessions(tx, input.id);
+    const after = await getUser(tx, input.id);
+    await appendLedger(tx, { actorId: actor.id, action: 'user.update', entityType: 'user', entityId: input.id, before, after });
+    return after;
+  });
+}
+
+/** Sets a new password hash and signs the user out everywhere. */
+export async function setUserPassword(db: Database, actorId: string | null, userId: string, passwordHash: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const done = await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)).returning({ id: users.id });
+    if (done.length === 0) throw notFound('User');
+    await revokeUserSessions(tx, userId);
+    await appendLedger(tx, { actorId, action: 'user.password', entityType: 'user', entityId: userId, after: { passwordChanged: true } });
+  });
+}
+
+/** States a monitor is limited to; an empty list means every State. */
+export async function statesOf(db: Database, userId: string): Promise<string[]> {
+  const rows = await db.select({ iso3: userStates.iso3 }).from(userStates).where(eq(userStates.userId, userId));
+  return rows.map((r) => r.iso3);
+}
+
+/** Refuses work on a State outside a monitor's limits. */
+export async function requireStateAllowed(db: Database, actor: Viewer, iso3: string): Promise<void> {
+  if (actor.role !== 'monitor') return;
+  const allowed = await statesOf(db, actor.id);
+  if (allowed.length > 0 && !allowed.includes(iso3)) {
+    throw new AppError('FORBIDDEN', `Your account is limited to ${allowed.join(', ')}; ${iso3} is outside it.`);
+  }
+}

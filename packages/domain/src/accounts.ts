@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { iso3Schema, uuidSchema } from './identifiers';
+import { text } from './text';
+import { roles } from './vocabulary';
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'An email address has at most 254 characters.')
+  .pipe(z.email('Use a valid email address.'));
+
+/** Length over composition rules (NIST 800-63B): at least 12 characters, any characters. */
+export const passwordSchema = z
+  .string()
+  .min(12, 'Use a password of at least 12 characters.')
+  .max(256, 'A password has at most 256 characters.');
+
+/** One-time tokens are 43 base64url characters (256 bits). */
+export const oneTimeTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'This link is not valid; ask for a new one.');
+
+export const totpCodeSchema = z.string().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.');
+
+export const loginInput = z.object({
+  email: emailSchema,
+  // Not the password policy: an old, shorter password must still be able to fail politely.
+  password: z.string().min(1, 'Enter your password.').max(256, 'A password has at most 256 characters.'),
+  totp: totpCodeSchema.optional(),
+});
+
+export const setupInput = z.object({
+  token: oneTimeTokenSchema,
+  email: emailSchema,
+  displayName: text('Your name', 1, 120),
+  password: passwordSchema,
+});
+
+export const resetPasswordInput = z.object({ token: oneTimeTokenSchema, password: passwordSchema });
+
+export const changePasswordInput = z.object({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema });
+
+export const userCreateInput = z.object({
+  email: emailSchema,
+  displayName: text('The name', 1, 120),
+  role: z.enum(roles),
+  /** Monitors may be limited to some States; empty means every State. */
+  states: z.array(iso3Schema).max(60).default([]),
+});
+
+export const userUpdateInput = z.object({
+  id: uuidSchema,
+  displayName: text('The name', 1, 120).optional(),
+  role: z.enum(roles).optional(),
+  active: z.boolean().optional(),
+  states: z.array(iso3Schema).max(60).optional(),
+});
+
+export const userIdInput = z.object({ id: uuidSchema });
+
+/** Session lifetime: signed out after this long without activity, and after this long in any case. */
+export const SESSION_IDLE_MINUTES = 60;
+export const SESSION_ABSOLUTE_HOURS = 12;
+/** One-time links (first-admin setup, password reset) expire after this long. */
+export const ONE_TIME_LINK_HOURS = 24;
