@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { migrateCommand, seedCommand } from './commands/database';
+import { exportLedgerCommand, verifyLedgerCommand, verifyLedgerFileCommand } from './commands/ledger';
 import { createUserCommand } from './commands/users';
 import { readEnv } from './env';
 
@@ -13,6 +14,10 @@ Commands:
                      Create an account (roles: admin, reviewer, monitor, policymaker).
                      With --password-stdin the password is read from standard input;
                      without it, a one-time link to choose one is printed.
+  ledger verify [--file F]
+                     Recompute the tamper-evident ledger's hash chain and name the first
+                     broken link; with --file, verify an exported chain offline.
+  ledger export FILE Write the chain (hashes and digests, no content) as JSON lines.
   help               Show this help.
 
 The database is PostgreSQL when DATABASE_URL is set, otherwise the embedded
@@ -21,7 +26,7 @@ running server.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       demo: { type: 'boolean', default: false },
@@ -29,9 +34,10 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       name: { type: 'string' },
       'password-stdin': { type: 'boolean', default: false },
+      file: { type: 'string' },
     },
     strict: true,
-    allowPositionals: false,
+    allowPositionals: true,
   });
   switch (command) {
     case 'migrate':
@@ -45,6 +51,20 @@ async function main(argv: string[]): Promise<number> {
         await createUserCommand(readEnv(), { email: values.email, role: values.role, name: values.name, passwordStdin: values['password-stdin'] }),
       );
       return 0;
+    case 'ledger': {
+      const [sub, file] = positionals;
+      if (sub === 'verify') {
+        const result = values.file ? await verifyLedgerFileCommand(values.file) : await verifyLedgerCommand(readEnv());
+        (result.ok ? console.log : console.error)(result.text);
+        return result.ok ? 0 : 3;
+      }
+      if (sub === 'export' && file) {
+        console.log(await exportLedgerCommand(readEnv(), file));
+        return 0;
+      }
+      console.error(`Use "ledger verify [--file F]" or "ledger export FILE".\n\n${usage}`);
+      return 2;
+    }
     case undefined:
     case 'help':
     case '--help':

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -71,6 +71,34 @@ describe('the server process on the embedded database', () => {
     const unknown = await tracker(['frobnicate'], env).catch((e: { code: number; stderr: string }) => e);
     expect(unknown).toMatchObject({ code: 2 });
     expect((unknown as { stderr: string }).stderr).toMatch(/Unknown command "frobnicate"/);
+  });
+
+  it('verifies the ledger, exports it without content, and detects a forged export', async () => {
+    const env = { TRACKER_DATA_DIR: data.dir };
+    expect((await tracker(['ledger', 'verify'], env)).stdout).toMatch(/Ledger intact: \d+ entries, head [0-9a-f]{64}/);
+    const file = join(data.dir, 'ledger.jsonl');
+    expect((await tracker(['ledger', 'export', file], env)).stdout).toMatch(/Wrote \d+ ledger entries/);
+    const exported = readFileSync(file, 'utf8');
+    expect(exported).not.toMatch(/Illustrative/);
+    expect((await tracker(['ledger', 'verify', '--file', file], {})).stdout).toMatch(/Ledger intact/);
+    writeFileSync(file, exported.replace(/"action":"[a-z.]+"/, '"action":"forged"'));
+    const forged = await tracker(['ledger', 'verify', '--file', file], {}).catch((e: { code: number; stderr: string }) => e);
+    expect(forged).toMatchObject({ code: 3 });
+    expect((forged as { stderr: string }).stderr).toMatch(/BROKEN at entry 1/);
+  });
+
+  it('creates accounts from the CLI with the password on standard input only', async () => {
+    const env = { TRACKER_DATA_DIR: data.dir };
+    const child = execFile(process.execPath, ['--import', 'tsx', cli, 'users:create', '--email', 'cli.admin@example.org', '--role', 'admin', '--password-stdin'], {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+    });
+    child.stdin?.end('a long enough password\n');
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
+    expect(out).toMatch(/Created admin cli.admin@example.org/);
+    const weak = await tracker(['users:create', '--email', 'x@example.org', '--role', 'wizard'], env).catch((e: { code: number; stderr: string }) => e);
+    expect((weak as { stderr: string }).stderr).toMatch(/--role must be one of/);
   });
 
   it('refuses invalid configuration with a message naming the variable', async () => {

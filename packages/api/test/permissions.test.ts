@@ -1,52 +1,10 @@
 import { seedCatalogue } from '@tracker/db';
-import { createUser, describeEachDb, evidenceFields, type TestUser } from '@tracker/db/testing';
+import { createUser, describeEachDb, type TestUser } from '@tracker/db/testing';
 import { mayCall, procedureAccess, roles, type ProcedurePath, type Role } from '@tracker/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appRouter, guardMessages } from '../src';
+import { sampleInput } from '../src/testing';
 import { callerAs } from './support';
-
-const missing = '00000000-0000-4000-8000-000000000000';
-
-/** A well-formed input for every procedure; a procedure missing here fails to compile. */
-const sampleInput: Record<ProcedurePath, unknown> = {
-  'catalogue.frameworks': undefined,
-  'catalogue.recommendations': undefined,
-  'catalogue.recommendation': { key: 'A.1' },
-  'states.list': undefined,
-  'states.get': { iso3: 'KHM' },
-  'sites.list': {},
-  'indicators.series': {},
-  'evidence.list': {},
-  'evidence.get': { id: missing },
-  'evidence.create': evidenceFields(),
-  'evidence.update': { id: missing, title: 'A new title' },
-  'evidence.submit': { id: missing },
-  'evidence.attach': { id: missing, filename: 'a.txt', contentBase64: 'aGVsbG8=' },
-  'evidence.review': { id: missing, decision: 'verify', note: 'ok' },
-  'evidence.retract': { id: missing, reason: 'withdrawn by the publisher' },
-  'evidence.revisions': { id: missing },
-  'assessments.history': {},
-  'assessments.propose': { iso3: 'KHM', recommendationKey: 'A.1', status: 'committed', rationale: 'A plan was published.', effectiveFrom: '2025-01-01', evidenceIds: [] },
-  'assessments.review': { id: missing, decision: 'approve', note: 'ok' },
-  'scorecards.state': { iso3: 'KHM' },
-  'scorecards.matrix': {},
-  'scorecards.recommendation': { key: 'A.1' },
-  'scorecards.timeline': {},
-  'scorecards.changes': { since: '2024-01-01' },
-  'auth.login': { email: 'nobody@example.org', password: 'not the password' },
-  'auth.logout': undefined,
-  'auth.me': undefined,
-  'auth.setup': { token: 'a'.repeat(43), email: 'first@example.org', displayName: 'First', password: 'a long enough password' },
-  'auth.resetPassword': { token: 'a'.repeat(43), password: 'a long enough password' },
-  'auth.changePassword': { currentPassword: 'wrong', newPassword: 'a new long enough password' },
-  'users.list': undefined,
-  'users.create': { email: 'new.user@example.org', displayName: 'New user', role: 'monitor' },
-  'users.update': { id: missing, displayName: 'Renamed' },
-  'users.resetLink': { id: missing },
-  'audit.head': undefined,
-  'audit.verify': undefined,
-  'audit.list': {},
-};
 
 describe('the permission table and the router', () => {
   it('list exactly the same procedures: none unguarded, none stale', () => {
