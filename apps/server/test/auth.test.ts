@@ -1,4 +1,4 @@
-import { hashPassword, hashToken, issueOneTimeLink } from '@tracker/api';
+import { hashPassword, hashToken, issueOneTimeLink, totpCodeAt } from '@tracker/api';
 import { createUserAccount, seedCatalogue } from '@tracker/db';
 import * as t from '@tracker/db/schema';
 import { describeEachDb, evidenceFields } from '@tracker/db/testing';
@@ -156,5 +156,42 @@ describeEachDb('accounts and sessions over HTTP', (suite) => {
     expect((await query(base, 'auth.me', undefined, cookie)).data).not.toBeNull();
     const host = new URL(base).host;
     expect((await mutate(base, 'auth.logout', {}, cookie, { origin: `http://${host}`, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+  });
+
+  it('asks for a second factor once one is set up, after the password is right', async () => {
+    await account('monitor', 'two.factor@example.org');
+    const { cookie } = await signIn('two.factor@example.org');
+    const setup = await mutate<{ secret: string; uri: string }>(base, 'auth.totpSetup', {}, cookie);
+    expect(setup.data.uri).toMatch(/^otpauth:\/\/totp\//);
+    expect((await mutate(base, 'auth.totpEnable', { secret: setup.data.secret, code: '000000' }, cookie)).status).toBe(400);
+    expect((await mutate(base, 'auth.totpEnable', { secret: setup.data.secret, code: totpCodeAt(setup.data.secret) }, cookie)).status).toBe(200);
+
+    const withoutCode = await signIn('two.factor@example.org');
+    expect(withoutCode.reply.status).toBe(400);
+    expect(withoutCode.reply.error?.message).toMatch(/^totp: Enter the 6-digit code/);
+    const wrongPasswordNoCode = await signIn('two.factor@example.org', 'wrong password guess');
+    expect(wrongPasswordNoCode.reply.status).toBe(401);
+    const wrongCode = await mutate(base, 'auth.login', { email: 'two.factor@example.org', password: PASSWORD, totp: '000000' });
+    expect(wrongCode.status).toBe(401);
+    const right = await mutate(base, 'auth.login', { email: 'two.factor@example.org', password: PASSWORD, totp: totpCodeAt(setup.data.secret) });
+    expect(right.status).toBe(200);
+    expect((await query<{ totpEnabled: boolean }>(base, 'auth.me', undefined, sessionCookieOf(right))).data.totpEnabled).toBe(true);
+  });
+
+  it('lets an admin require a second factor for a role: its accounts must set one up before working', async () => {
+    await account('reviewer', 'must.enrol@example.org');
+    const admin = await signIn('first.admin@example.org');
+    const policies = await mutate<{ role: string; requireTotp: boolean }[]>(base, 'users.setPolicy', { role: 'reviewer', requireTotp: true }, admin.cookie);
+    expect(policies.data.find((p) => p.role === 'reviewer')?.requireTotp).toBe(true);
+
+    const { cookie } = await signIn('must.enrol@example.org');
+    expect((await query<{ mustEnrollTotp: boolean }>(base, 'auth.me', undefined, cookie)).data.mustEnrollTotp).toBe(true);
+    const refused = await mutate(base, 'evidence.create', evidenceFields(), cookie);
+    expect(refused.status).toBe(403);
+    expect(refused.error?.message).toMatch(/requires two-factor sign-in/);
+    const setup = await mutate<{ secret: string }>(base, 'auth.totpSetup', {}, cookie);
+    await mutate(base, 'auth.totpEnable', { secret: setup.data.secret, code: totpCodeAt(setup.data.secret) }, cookie);
+    expect((await mutate(base, 'evidence.create', evidenceFields(), cookie)).status).toBe(200);
+    await mutate(base, 'users.setPolicy', { role: 'reviewer', requireTotp: false }, admin.cookie);
   });
 });

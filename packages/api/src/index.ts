@@ -4,3 +4,4 @@ export { hashPassword } from './auth/passwords';
 export { hashToken } from './auth/tokens';
 export { issueOneTimeLink, type OneTimeLink } from './auth/session';
 export type { FieldIssue } from './errors';
+export { totpCodeAt } from './auth/totp';

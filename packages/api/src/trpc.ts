@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Database, SessionUser } from '@tracker/db';
-import { AppError, mayCall, SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES, type procedureAccess, type ProcedurePath, type Viewer } from '@tracker/domain';
+import { allowedBeforeTotpEnrolment, AppError, mayCall, SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES, type procedureAccess, type ProcedurePath, type Viewer } from '@tracker/domain';
 import { ZodError } from 'zod';
 import { LoginThrottle } from './auth/throttle';
 import { describeIssues, fieldIssues, toTRPCError, type FieldIssue } from './errors';
@@ -94,7 +94,11 @@ export function publicProcedure(_path: PublicPath) {
   return base;
 }
 
-export const guardMessages = { signIn: 'Sign in to do this.', role: 'Your role does not allow this.' } as const;
+export const guardMessages = {
+  signIn: 'Sign in to do this.',
+  role: 'Your role does not allow this.',
+  totp: 'Your role requires two-factor sign-in: set it up first (Account → Two-factor sign-in).',
+} as const;
 
 /**
  * A procedure for signed-in users holding one of the roles the permission table lists for its
@@ -104,6 +108,9 @@ export function restrictedProcedure(path: RestrictedPath) {
   return base.use(({ ctx, next }) => {
     if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: guardMessages.signIn });
     if (!mayCall(path, ctx.user.role)) throw new TRPCError({ code: 'FORBIDDEN', message: guardMessages.role });
+    if (ctx.user.mustEnrollTotp && !allowedBeforeTotpEnrolment.includes(path)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: guardMessages.totp });
+    }
     return next({ ctx: { ...ctx, user: ctx.user } });
   });
 }

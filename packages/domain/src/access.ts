@@ -44,16 +44,24 @@ export const procedureAccess = {
   'auth.setup': 'public',
   'auth.resetPassword': 'public',
   'auth.changePassword': signedIn,
+  'auth.totpSetup': signedIn,
+  'auth.totpEnable': signedIn,
+  'auth.totpDisable': signedIn,
   'users.list': admins,
   'users.create': admins,
   'users.update': admins,
   'users.resetLink': admins,
+  'users.policies': admins,
+  'users.setPolicy': admins,
   'audit.head': 'public',
   'audit.verify': admins,
   'audit.list': admins,
 } as const satisfies Record<string, Audience>;
 
 export type ProcedurePath = keyof typeof procedureAccess;
+
+/** What an account whose role requires a second factor may still do before setting one up. */
+export const allowedBeforeTotpEnrolment: readonly ProcedurePath[] = ['auth.changePassword', 'auth.totpSetup', 'auth.totpEnable'];
 
 export const audiences = { staff, reviewers, admins, signedIn } as const;
 

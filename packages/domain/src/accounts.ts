@@ -21,6 +21,13 @@ export const oneTimeTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'This 
 
 export const totpCodeSchema = z.string().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.');
 
+export const totpEnableInput = z.object({
+  secret: z.string().regex(/^[A-Z2-7]{16,64}$/, 'Use the secret exactly as the setup step gave it.'),
+  code: totpCodeSchema,
+});
+export const totpDisableInput = z.object({ code: totpCodeSchema });
+export const rolePolicyInput = z.object({ role: z.enum(roles), requireTotp: z.boolean() });
+
 export const loginInput = z.object({
   email: emailSchema,
   // Not the password policy: an old, shorter password must still be able to fail politely.

@@ -5,9 +5,19 @@ import {
   createUserAccount,
   findLoginUser,
   revokeSession,
+  setTotpSecret,
   setUserPassword,
 } from '@tracker/db';
-import { AppError, changePasswordInput, loginInput, resetPasswordInput, setupInput } from '@tracker/domain';
+import {
+  AppError,
+  changePasswordInput,
+  loginInput,
+  resetPasswordInput,
+  setupInput,
+  totpDisableInput,
+  totpEnableInput,
+} from '@tracker/domain';
+import { newTotpSecret, totpMatches } from '../auth/totp';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { startSession } from '../auth/session';
 import { hashToken } from '../auth/tokens';
@@ -36,6 +46,18 @@ export const authRouter = router({
       if (!user || !ok || !user.active) {
         ctx.auth.throttle.failed(input.email, address);
         throw wrongCredentials();
+      }
+      if (user.totpSecret) {
+        // Asked for only after the password is right, so it reveals nothing to a guesser.
+        if (!input.totp) {
+          throw new AppError('BAD_REQUEST', 'totp: Enter the 6-digit code from your authenticator app.', {
+            issues: [{ path: 'totp', message: 'Enter the 6-digit code from your authenticator app.' }],
+          });
+        }
+        if (!totpMatches(user.totpSecret, input.totp)) {
+          ctx.auth.throttle.failed(input.email, address);
+          throw new TRPCError({ code: 'UNAUTHORIZED', message: 'That code is not right. Use the current code from your authenticator app.' });
+        }
       }
       ctx.auth.throttle.succeeded(input.email);
       await startSession(ctx, user.id);
@@ -69,6 +91,34 @@ export const authRouter = router({
       if (!claimed?.userId) throw new AppError('BAD_REQUEST', 'This link has expired or was already used. Ask an administrator for a new one.');
       await setUserPassword(ctx.db, claimed.userId, claimed.userId, passwordHash);
       return { passwordSet: true };
+    }),
+
+  /** Step one of two-factor sign-in: a secret for the authenticator app; nothing is stored yet. */
+  totpSetup: restrictedProcedure('auth.totpSetup').mutation(({ ctx }) => newTotpSecret(ctx.user.email)),
+
+  /** Step two: a code from the app proves it holds the secret, which is then stored. */
+  totpEnable: restrictedProcedure('auth.totpEnable')
+    .input(totpEnableInput)
+    .mutation(async ({ ctx, input }) => {
+      if (!totpMatches(input.secret, input.code)) {
+        throw new AppError('BAD_REQUEST', 'code: That code does not match; check the time on your phone and try the current code.', {
+          issues: [{ path: 'code', message: 'That code does not match; check the time on your phone and try the current code.' }],
+        });
+      }
+      await setTotpSecret(ctx.db, ctx.user.id, ctx.user.id, input.secret);
+      return { totpEnabled: true };
+    }),
+
+  totpDisable: restrictedProcedure('auth.totpDisable')
+    .input(totpDisableInput)
+    .mutation(async ({ ctx, input }) => {
+      const user = await findLoginUser(ctx.db, ctx.user.email);
+      if (!user?.totpSecret) return { totpEnabled: false };
+      if (!totpMatches(user.totpSecret, input.code)) {
+        throw new AppError('BAD_REQUEST', 'code: That code is not right.', { issues: [{ path: 'code', message: 'That code is not right.' }] });
+      }
+      await setTotpSecret(ctx.db, ctx.user.id, ctx.user.id, null);
+      return { totpEnabled: false };
     }),
 
   /** Changing the password signs the account out everywhere, this browser included. */

@@ -1,5 +1,5 @@
-import { createUserAccount, getUser, listUsers, updateUserAccount } from '@tracker/db';
-import { userCreateInput, userIdInput, userUpdateInput } from '@tracker/domain';
+import { createUserAccount, getUser, listRolePolicies, listUsers, setRolePolicy, updateUserAccount } from '@tracker/db';
+import { rolePolicyInput, userCreateInput, userIdInput, userUpdateInput } from '@tracker/domain';
 import { issueOneTimeLink } from '../auth/session';
 import { restrictedProcedure, router } from '../trpc';
 
@@ -21,4 +21,9 @@ export const usersRouter = router({
       await getUser(ctx.db, input.id);
       return issueOneTimeLink(ctx, 'password_reset', input.id);
     }),
+  policies: restrictedProcedure('users.policies').query(({ ctx }) => listRolePolicies(ctx.db)),
+  /** Requiring a second factor for a role takes effect at once: its accounts must set one up before working. */
+  setPolicy: restrictedProcedure('users.setPolicy')
+    .input(rolePolicyInput)
+    .mutation(({ ctx, input }) => setRolePolicy(ctx.db, ctx.user.id, input.role, input.requireTotp)),
 });

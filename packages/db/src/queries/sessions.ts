@@ -1,13 +1,16 @@
 import type { Role } from '@tracker/domain';
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { oneTimeTokens, sessions, users } from '../schema';
+import { oneTimeTokens, rolePolicies, sessions, users } from '../schema';
 
 export interface SessionUser {
   id: string;
   email: string;
   displayName: string;
   role: Role;
+  totpEnabled: boolean;
+  /** The role requires a second factor that this account has not set up yet. */
+  mustEnrollTotp: boolean;
 }
 
 export async function createSession(
@@ -23,9 +26,19 @@ export async function createSession(
  */
 export async function sessionUser(db: Database, tokenHash: string, idleMs: number, now = new Date()): Promise<SessionUser | null> {
   const [row] = await db
-    .select({ sessionId: sessions.id, lastSeenAt: sessions.lastSeenAt, id: users.id, email: users.email, displayName: users.displayName, role: users.role })
+    .select({
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      role: users.role,
+      totpEnabled: sql<boolean>`${users.totpSecret} is not null`,
+      totpRequired: sql<boolean>`coalesce(${rolePolicies.requireTotp}, false)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(rolePolicies, eq(rolePolicies.role, users.role))
     .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), eq(users.active, true)));
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > idleMs) return null;
@@ -33,8 +46,9 @@ export async function sessionUser(db: Database, tokenHash: string, idleMs: numbe
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.sessionId));
   }
-  const { sessionId: _s, lastSeenAt: _l, ...user } = row;
-  return user;
+  const { sessionId: _s, lastSeenAt: _l, totpRequired, ...user } = row;
+  const totpEnabled = Boolean(user.totpEnabled);
+  return { ...user, totpEnabled, mustEnrollTotp: Boolean(totpRequired) && !totpEnabled };
 }
 
 export async function revokeSession(db: Database, tokenHash: string): Promise<void> {

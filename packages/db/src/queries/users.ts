@@ -2,7 +2,7 @@ import { AppError, notFound, type Role, type Viewer } from '@tracker/domain';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { appendLedger } from '../ledger';
-import { sessions, userStates, users } from '../schema';
+import { rolePolicies, sessions, userStates, users } from '../schema';
 import { fieldError } from './lookups';
 
 /** What the ledger and listings say about a user: never the password hash or TOTP secret. */
@@ -130,4 +130,31 @@ export async function requireStateAllowed(db: Database, actor: Viewer, iso3: str
   if (allowed.length > 0 && !allowed.includes(iso3)) {
     throw new AppError('FORBIDDEN', `Your account is limited to ${allowed.join(', ')}; ${iso3} is outside it.`);
   }
+}
+
+/** Turns the second factor on (with its secret) or off (null) for an account. */
+export async function setTotpSecret(db: Database, actorId: string, userId: string, secret: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ totpSecret: secret, updatedAt: new Date() }).where(eq(users.id, userId));
+    await appendLedger(tx, { actorId, action: secret ? 'user.totp.enable' : 'user.totp.disable', entityType: 'user', entityId: userId, after: { totpEnabled: secret !== null } });
+  });
+}
+
+export async function listRolePolicies(db: Database) {
+  const rows = await db.select({ role: rolePolicies.role, requireTotp: rolePolicies.requireTotp }).from(rolePolicies);
+  return (['admin', 'reviewer', 'monitor', 'policymaker'] as const).map((role) => ({
+    role,
+    requireTotp: rows.find((r) => r.role === role)?.requireTotp ?? false,
+  }));
+}
+
+export async function setRolePolicy(db: Database, actorId: string, role: Role, requireTotp: boolean) {
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(rolePolicies)
+      .values({ role, requireTotp })
+      .onConflictDoUpdate({ target: rolePolicies.role, set: { requireTotp, updatedAt: new Date() } });
+    await appendLedger(tx, { actorId, action: 'role.policy', entityType: 'role', entityId: role, after: { requireTotp } });
+    return listRolePolicies(tx);
+  });
 }

@@ -73,3 +73,14 @@ export const oneTimeTokens = pgTable(
   },
   (t) => [oneOf('one_time_tokens_purpose_known', t.purpose, ['setup', 'password_reset'])],
 );
+
+/** Per-role rules an admin sets: whether accounts of the role must use a second factor. */
+export const rolePolicies = pgTable(
+  'role_policies',
+  {
+    role: text('role', { enum: roles }).primaryKey(),
+    requireTotp: boolean('require_totp').notNull().default(false),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [oneOf('role_policies_role_known', t.role, roles)],
+);

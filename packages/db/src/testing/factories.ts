@@ -7,6 +7,8 @@ let sequence = 0;
 export interface TestUser extends Viewer {
   email: string;
   displayName: string;
+  totpEnabled: boolean;
+  mustEnrollTotp: boolean;
 }
 
 /** A user of the given role; no password, since tests build their context directly. */
@@ -14,7 +16,7 @@ export async function createUser(db: Database, role: Role, name = `${role} ${++s
   const email = `${role}.${Date.now().toString(36)}.${++sequence}@example.org`;
   const [row] = await db.insert(users).values({ email, displayName: name, role }).returning({ id: users.id });
   if (!row) throw new Error('user insert returned nothing');
-  return { id: row.id, role, email, displayName: name };
+  return { id: row.id, role, email, displayName: name, totpEnabled: false, mustEnrollTotp: false };
 }
 
 /** A valid evidence input; override what the test is about. */
