@@ -18,6 +18,11 @@ const router = createBrowserRouter([
       { index: true, element: <OverviewPage /> },
       { path: 'recommendations/:key', element: <RecommendationPage /> },
       { path: 'states/:iso3', element: <StatePage /> },
+      // Account pages carry the form validation code; they load only when opened.
+      { path: 'sign-in', lazy: () => import('./pages/SignInPage').then((m) => ({ Component: m.SignInPage })) },
+      { path: 'setup', lazy: () => import('./pages/SetupPage').then((m) => ({ Component: m.SetupPage })) },
+      { path: 'reset-password', lazy: () => import('./pages/ResetPasswordPage').then((m) => ({ Component: m.ResetPasswordPage })) },
+      { path: 'account', lazy: () => import('./pages/AccountPage').then((m) => ({ Component: m.AccountPage })) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -4,6 +4,12 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const chromiumMissing = !existsSync(CHROMIUM);
+
+// Said once per browser suite: loud locally, fatal under CI=true.
+if (chromiumMissing) {
+  if (process.env['CI'] === 'true') throw new Error(`Chromium is not installed at ${CHROMIUM}; with CI=true the browser suites must run.`);
+  console.warn(`\n!!! Chromium is not installed at ${CHROMIUM}: the browser suites are SKIPPED.\n`);
+}
 export const screenshotDir = fileURLToPath(new URL('../../../../test-results/screenshots/', import.meta.url));
 
 /** Debian's Chromium, headless, with the background traffic this offline machine refuses switched off. */

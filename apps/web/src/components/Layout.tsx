@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useMe } from '../session';
+import { useTRPC } from '../trpc';
 
 export function Layout() {
   const { t, i18n } = useTranslation();
@@ -33,10 +36,12 @@ export function Layout() {
             <NavLink to="/" end>
               {t('nav.overview')}
             </NavLink>
+            <UserMenu />
           </nav>
         </div>
       </header>
       <main id="main" tabIndex={-1} className="container">
+        <EnrolmentNotice />
         <Outlet />
       </main>
       <footer className="site-footer">
@@ -45,5 +50,49 @@ export function Layout() {
         </div>
       </footer>
     </>
+  );
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const logout = useMutation(trpc.auth.logout.mutationOptions());
+  if (me.isPending) return null;
+  if (!me.data) return <NavLink to="/sign-in">{t('auth.signIn')}</NavLink>;
+  return (
+    <>
+      <NavLink to="/account" title={t(`role.${me.data.role}`)}>
+        {me.data.displayName}
+      </NavLink>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() =>
+          logout.mutate(undefined, {
+            onSettled: async () => {
+              await queryClient.invalidateQueries();
+              await navigate('/');
+            },
+          })
+        }
+      >
+        {t('auth.signOut')}
+      </button>
+    </>
+  );
+}
+
+/** An account whose role requires two-factor sign-in is told, on every page, how to set it up. */
+function EnrolmentNotice() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (!me.data?.mustEnrollTotp) return null;
+  return (
+    <div className="notice notice-error" role="alert">
+      {t('account.mustEnrol')} <Link to="/account">{t('account.totpStart')}</Link>
+    </div>
   );
 }

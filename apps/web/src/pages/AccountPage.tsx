@@ -1,0 +1,160 @@
+import { changePasswordInput, totpDisableInput, totpEnableInput } from '@tracker/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
+import { errorsFrom, Field, FormError, serverIssues, type FieldErrors } from '../components/Form';
+import { SkeletonRows } from '../components/Loadable';
+import { useMe } from '../session';
+import { useTRPC } from '../trpc';
+
+/** Runs a zod-checked mutation and reports field errors from the client or the server. */
+function useCheckedSubmit() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  async function run<T>(parsed: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }, send: (data: T) => Promise<unknown>) {
+    setFormError(null);
+    if (!parsed.success) {
+      setErrors(errorsFrom(parsed.error.issues));
+      return false;
+    }
+    setErrors({});
+    try {
+      await send(parsed.data);
+      return true;
+    } catch (error) {
+      const issues = serverIssues(error);
+      if (issues) setErrors(errorsFrom(issues));
+      else setFormError((error as Error).message);
+      return false;
+    }
+  }
+  return { errors, formError, run };
+}
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (me.isPending) return <SkeletonRows rows={6} />;
+  if (!me.data) return <Navigate to="/sign-in?next=/account" replace />;
+  return (
+    <section className="narrow">
+      <h1>{t('account.title')}</h1>
+      <dl className="facts">
+        <div>
+          <dt>{t('auth.name')}</dt>
+          <dd>{me.data.displayName}</dd>
+        </div>
+        <div>
+          <dt>{t('auth.email')}</dt>
+          <dd>{me.data.email}</dd>
+        </div>
+        <div>
+          <dt>{t('account.role')}</dt>
+          <dd>{t(`role.${me.data.role}`)}</dd>
+        </div>
+      </dl>
+      <TwoFactor enabled={me.data.totpEnabled} />
+      <ChangePassword />
+    </section>
+  );
+}
+
+function TwoFactor({ enabled }: { enabled: boolean }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const setup = useMutation(trpc.auth.totpSetup.mutationOptions());
+  const enable = useMutation(trpc.auth.totpEnable.mutationOptions());
+  const disable = useMutation(trpc.auth.totpDisable.mutationOptions());
+  const { errors, formError, run } = useCheckedSubmit();
+
+  async function confirm(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const code = new FormData(event.currentTarget).get('code');
+    const ok = await run(totpEnableInput.safeParse({ secret: setup.data?.secret, code }), (d) => enable.mutateAsync(d));
+    if (ok) {
+      setup.reset();
+      await queryClient.invalidateQueries();
+    }
+  }
+  async function turnOff(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const code = new FormData(event.currentTarget).get('code');
+    if (await run(totpDisableInput.safeParse({ code }), (d) => disable.mutateAsync(d))) await queryClient.invalidateQueries();
+  }
+
+  return (
+    <section aria-labelledby="totp-heading">
+      <h2 id="totp-heading">{t('account.totpTitle')}</h2>
+      <FormError message={formError} />
+      {enabled ? (
+        <>
+          <p>{t('account.totpOn')}</p>
+          <form onSubmit={(e) => void turnOff(e)} noValidate>
+            <Field label={t('auth.totpCode')} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={errors['code']} />
+            <button type="submit" className="secondary">
+              {t('account.totpDisable')}
+            </button>
+          </form>
+        </>
+      ) : setup.data ? (
+        <>
+          <p>{t('account.totpScan')}</p>
+          <p>
+            <code className="secret" aria-label={t('account.totpSecret')}>
+              {setup.data.secret.match(/.{1,4}/g)?.join(' ')}
+            </code>
+          </p>
+          <p>
+            <a href={setup.data.uri}>{t('account.totpOpenApp')}</a>
+          </p>
+          <form onSubmit={(e) => void confirm(e)} noValidate>
+            <Field label={t('auth.totpCode')} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={errors['code']} />
+            <button type="submit">{t('account.totpConfirm')}</button>
+          </form>
+        </>
+      ) : (
+        <>
+          <p>{t('account.totpOff')}</p>
+          <button type="button" onClick={() => setup.mutate()} disabled={setup.isPending}>
+            {t('account.totpStart')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ChangePassword() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const change = useMutation(trpc.auth.changePassword.mutationOptions());
+  const { errors, formError, run } = useCheckedSubmit();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const ok = await run(
+      changePasswordInput.safeParse({ currentPassword: form.get('currentPassword'), newPassword: form.get('newPassword') }),
+      (d) => change.mutateAsync(d),
+    );
+    if (ok) await queryClient.invalidateQueries();
+  }
+
+  return (
+    <section aria-labelledby="password-heading">
+      <h2 id="password-heading">{t('account.passwordTitle')}</h2>
+      <p className="muted">{t('account.passwordNote')}</p>
+      <FormError message={formError} />
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Field label={t('account.currentPassword')} name="currentPassword" type="password" autoComplete="current-password" error={errors['currentPassword']} />
+        <Field label={t('auth.newPassword')} name="newPassword" type="password" autoComplete="new-password" hint={t('auth.passwordHint')} error={errors['newPassword']} />
+        <button type="submit" disabled={change.isPending}>
+          {t('account.changePassword')}
+        </button>
+      </form>
+    </section>
+  );
+}

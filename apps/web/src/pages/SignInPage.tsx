@@ -1,0 +1,84 @@
+import { loginInput } from '@tracker/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { errorsFrom, Field, FormError, serverIssues, type FieldErrors } from '../components/Form';
+import { useTRPC } from '../trpc';
+
+/** Only same-site paths are followed after signing in (no open redirect). */
+const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [needsCode, setNeedsCode] = useState(false);
+  const login = useMutation(trpc.auth.login.mutationOptions());
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = loginInput.safeParse({
+      email: form.get('email'),
+      password: form.get('password'),
+      ...(needsCode ? { totp: form.get('totp') } : {}),
+    });
+    setFormError(null);
+    if (!parsed.success) {
+      setErrors(errorsFrom(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    try {
+      await login.mutateAsync(parsed.data);
+      await queryClient.invalidateQueries();
+      await navigate(safeNext(params.get('next')));
+    } catch (error) {
+      const issues = serverIssues(error);
+      if (issues?.some((i) => i.path === 'totp')) {
+        setNeedsCode(true);
+        setErrors(needsCode ? errorsFrom(issues) : {});
+        return;
+      }
+      setFormError((error as Error).message);
+    }
+  }
+
+  return (
+    <section className="narrow">
+      <h1>{t('auth.signInTitle')}</h1>
+      <p className="muted">{t('auth.signInIntro')}</p>
+      <FormError message={formError} />
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Field label={t('auth.email')} name="email" type="email" autoComplete="username" required error={errors['email']} />
+        <Field label={t('auth.password')} name="password" type="password" autoComplete="current-password" required error={errors['password']} />
+        {needsCode ? (
+          <Field
+            label={t('auth.totpCode')}
+            name="totp"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            required
+            autoFocus
+            hint={t('auth.totpHint')}
+            error={errors['totp']}
+          />
+        ) : null}
+        <button type="submit" disabled={login.isPending}>
+          {login.isPending ? t('auth.signingIn') : t('auth.signIn')}
+        </button>
+      </form>
+      <p className="muted">{t('auth.forgotPassword')}</p>
+      <p>
+        <Link to="/">{t('common.backToOverview')}</Link>
+      </p>
+    </section>
+  );
+}
