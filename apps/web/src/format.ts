@@ -14,8 +14,10 @@ export function useFormat() {
     numberingSystem: 'latn',
     timeZone: 'UTC',
   });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0, numberingSystem: 'latn' });
   return {
     number: (n: number) => number.format(n),
+    percent: (fraction: number) => percent.format(fraction),
     /** A calendar date `YYYY-MM-DD`, shown without any time-zone shift. */
     date: (iso: string) => date.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
     list: (items: string[]) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items),

@@ -23,6 +23,7 @@ const router = createBrowserRouter([
       { path: 'setup', lazy: () => import('./pages/SetupPage').then((m) => ({ Component: m.SetupPage })) },
       { path: 'reset-password', lazy: () => import('./pages/ResetPasswordPage').then((m) => ({ Component: m.ResetPasswordPage })) },
       { path: 'account', lazy: () => import('./pages/AccountPage').then((m) => ({ Component: m.AccountPage })) },
+      { path: 'methodology', lazy: () => import('./pages/MethodologyPage').then((m) => ({ Component: m.MethodologyPage })) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

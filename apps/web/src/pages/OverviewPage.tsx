@@ -2,29 +2,137 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RecommendationSummary, StateSummary } from '../api-types';
+import { shiftIso, todayIso, useDateParam } from '../as-of';
+import { AsOfControl } from '../components/AsOfControl';
+import { ChangeList } from '../components/Changes';
+import { ChartFrame, ScoreBars, ScoreLine } from '../components/charts';
+import { Heatmap } from '../components/Heatmap';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
 
 export function OverviewPage() {
   const { t } = useTranslation();
+  const format = useFormat();
   const trpc = useTRPC();
+  const [asOf, setAsOf, asOfSet] = useDateParam('asOf', todayIso());
+  const [since, setSince] = useDateParam('since', shiftIso(asOf, -90));
+  const matrix = useQuery(trpc.scorecards.matrix.queryOptions({ asOf }));
+  const timeline = useQuery(trpc.scorecards.timeline.queryOptions({}));
+  const changes = useQuery(trpc.scorecards.changes.queryOptions({ since: since <= asOf ? since : shiftIso(asOf, -90), until: asOf }));
   const recommendations = useQuery(trpc.catalogue.recommendations.queryOptions());
   const states = useQuery(trpc.states.list.queryOptions());
 
   return (
     <>
-      <h1>{t('overview.title')}</h1>
-      <p className="lead">{t('overview.intro')}</p>
+      <div className="page-head">
+        <div>
+          <h1>{t('overview.title')}</h1>
+          <p className="lead">{t('overview.intro')}</p>
+        </div>
+        <AsOfControl value={asOf} onChange={setAsOf} isSet={asOfSet} />
+      </div>
+
+      <section aria-labelledby="progress-heading">
+        <h2 id="progress-heading">{t('overview.progress')}</h2>
+        <Loadable query={matrix} skeleton={<SkeletonRows rows={8} />}>
+          {(m) =>
+            m.overall.assessed === 0 ? (
+              <div className="notice">{t('overview.nothingAssessed', { date: format.date(m.asOf) })}</div>
+            ) : (
+              <>
+                <p className="headline">
+                  {t('overview.regionalScore', {
+                    score: format.number(m.overall.score ?? 0),
+                    assessed: format.number(m.overall.assessed),
+                    total: format.number(m.overall.total),
+                  })}{' '}
+                  <Link to="/methodology">{t('overview.howScored')}</Link>
+                </p>
+                <Heatmap matrix={m} />
+                <div className="chart-grid">
+                  <ChartFrame
+                    title={t('overview.byRecommendation')}
+                    chart={<ScoreBars label={t('scorecard.score')} bars={m.recommendations.map((r) => ({ key: r.key, title: r.title, score: r.regional.score }))} />}
+                    table={
+                      <table>
+                        <thead>
+                          <tr>
+                            <th scope="col">{t('overview.recommendation')}</th>
+                            <th scope="col" className="num">{t('scorecard.score')}</th>
+                            <th scope="col" className="num">{t('scorecard.coverage')}</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {m.recommendations.map((r) => (
+                            <tr key={r.key}>
+                              <th scope="row">{r.key} {r.title}</th>
+                              <td className="num">{r.regional.score === null ? '—' : format.number(r.regional.score)}</td>
+                              <td className="num">{format.percent(r.regional.coverage)}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    }
+                  />
+                  <Loadable query={timeline} skeleton={<div className="skeleton skeleton-block" />}>
+                    {(tl) => {
+                      const points = tl.points.filter((p) => p.date <= asOf);
+                      return (
+                        <ChartFrame
+                          title={t('overview.overTime')}
+                          empty={points.length === 0 ? <p className="muted">{t('overview.noHistory')}</p> : undefined}
+                          chart={<ScoreLine label={t('scorecard.score')} points={points} />}
+                          table={
+                            <table>
+                              <thead>
+                                <tr>
+                                  <th scope="col">{t('state.date')}</th>
+                                  <th scope="col" className="num">{t('scorecard.score')}</th>
+                                  <th scope="col" className="num">{t('scorecard.coverage')}</th>
+                                </tr>
+                              </thead>
+                              <tbody>
+                                {points.map((p) => (
+                                  <tr key={p.date}>
+                                    <td>{format.date(p.date)}</td>
+                                    <td className="num">{p.score === null ? '—' : format.number(p.score)}</td>
+                                    <td className="num">{format.percent(p.coverage)}</td>
+                                  </tr>
+                                ))}
+                              </tbody>
+                            </table>
+                          }
+                        />
+                      );
+                    }}
+                  </Loadable>
+                </div>
+              </>
+            )
+          }
+        </Loadable>
+      </section>
+
+      <section aria-labelledby="changes-heading">
+        <h2 id="changes-heading">{t('overview.changes')}</h2>
+        <div className="as-of">
+          <label htmlFor="since">{t('overview.since')}</label>
+          <input id="since" type="date" value={since} max={asOf} onChange={(e) => setSince(e.target.value || null)} />
+        </div>
+        <Loadable
+          query={changes}
+          skeleton={<SkeletonRows rows={3} />}
+          isEmpty={(c) => c.changes.length === 0}
+          empty={t('overview.noChanges', { since: format.date(since), until: format.date(asOf) })}
+        >
+          {(c) => <ChangeList changes={c.changes} />}
+        </Loadable>
+      </section>
 
       <section aria-labelledby="recommendations-heading">
         <h2 id="recommendations-heading">{t('overview.recommendations')}</h2>
-        <Loadable
-          query={recommendations}
-          skeleton={<SkeletonRows rows={7} />}
-          isEmpty={(rows) => rows.length === 0}
-          empty={t('overview.noRecommendations')}
-        >
+        <Loadable query={recommendations} skeleton={<SkeletonRows rows={7} />} isEmpty={(rows) => rows.length === 0} empty={t('overview.noRecommendations')}>
           {(rows) => <RecommendationList rows={rows} />}
         </Loadable>
       </section>
@@ -32,22 +140,11 @@ export function OverviewPage() {
       <section aria-labelledby="states-heading">
         <h2 id="states-heading">{t('overview.states')}</h2>
         <p className="muted">{t('overview.statesIntro')}</p>
-        <Loadable
-          query={states}
-          skeleton={<SkeletonRows rows={10} />}
-          isEmpty={(rows) => rows.length === 0}
-          empty={t('overview.noStates')}
-        >
+        <Loadable query={states} skeleton={<SkeletonRows rows={10} />} isEmpty={(rows) => rows.length === 0} empty={t('overview.noStates')}>
           {(rows) => (
             <>
-              <StateTable
-                caption={t('overview.operationsStates')}
-                rows={rows.filter((s) => s.roles.some((r) => r !== 'origin'))}
-              />
-              <StateTable
-                caption={t('overview.originStates')}
-                rows={rows.filter((s) => s.roles.every((r) => r === 'origin'))}
-              />
+              <StateTable caption={t('overview.operationsStates')} rows={rows.filter((s) => s.roles.some((r) => r !== 'origin'))} />
+              <StateTable caption={t('overview.originStates')} rows={rows.filter((s) => s.roles.every((r) => r === 'origin'))} />
             </>
           )}
         </Loadable>
@@ -98,9 +195,7 @@ function StateTable({ caption, rows }: { caption: string; rows: StateSummary[] }
             <th scope="col">{t('state.name')}</th>
             <th scope="col">{t('state.region')}</th>
             <th scope="col">{t('state.roles')}</th>
-            <th scope="col" className="num">
-              {t('state.sites')}
-            </th>
+            <th scope="col" className="num">{t('state.sites')}</th>
           </tr>
         </thead>
         <tbody>

@@ -2,7 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Outputs } from '../api-types';
+import { todayIso, useDateParam } from '../as-of';
+import { AsOfControl } from '../components/AsOfControl';
+import { ChartFrame, ScoreLine } from '../components/charts';
+import { EvidenceList } from '../components/EvidenceList';
 import { Loadable, SkeletonRows } from '../components/Loadable';
+import { StatusBadge } from '../components/Status';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
 import { NotFoundNotice } from './NotFoundPage';
@@ -10,8 +15,12 @@ import { NotFoundNotice } from './NotFoundPage';
 export function StatePage() {
   const { iso3 = '' } = useParams();
   const { t } = useTranslation();
+  const format = useFormat();
   const trpc = useTRPC();
+  const [asOf, setAsOf, asOfSet] = useDateParam('asOf', todayIso());
   const state = useQuery(trpc.states.get.queryOptions({ iso3 }));
+  const card = useQuery(trpc.scorecards.state.queryOptions({ iso3, asOf }));
+  const timeline = useQuery(trpc.scorecards.timeline.queryOptions({ iso3 }));
   const sites = useQuery(trpc.sites.list.queryOptions({ iso3 }));
   const indicators = useQuery(trpc.indicators.series.queryOptions({ iso3 }));
 
@@ -22,11 +31,62 @@ export function StatePage() {
   return (
     <Loadable query={state} skeleton={<SkeletonRows rows={8} />}>
       {(s) => (
-        <>
-          <h1>{s.name}</h1>
-          <p className="muted">
-            {s.region} · {s.iso3}
-          </p>
+        <article className="brief">
+          <div className="page-head">
+            <div>
+              <h1>{s.name}</h1>
+              <p className="muted">
+                {s.region} · {s.iso3}
+              </p>
+            </div>
+            <div className="no-print">
+              <AsOfControl value={asOf} onChange={setAsOf} isSet={asOfSet} />
+              <button type="button" className="secondary" onClick={() => window.print()}>
+                {t('scorecard.print')}
+              </button>
+            </div>
+          </div>
+          <p className="print-only">{t('scorecard.printedAsOf', { date: format.date(asOf) })}</p>
+
+          <section aria-labelledby="scorecard-heading">
+            <h2 id="scorecard-heading">{t('scorecard.title')}</h2>
+            <Loadable query={card} skeleton={<SkeletonRows rows={7} />}>
+              {(c) => <Scorecard card={c} />}
+            </Loadable>
+            <Loadable query={timeline} skeleton={<div className="skeleton skeleton-block" />}>
+              {(tl) => {
+                const points = tl.points.filter((p) => p.date <= asOf);
+                return (
+                  <ChartFrame
+                    title={t('scorecard.history')}
+                    empty={points.length === 0 ? <p className="muted">{t('overview.noHistory')}</p> : undefined}
+                    chart={<ScoreLine label={t('scorecard.score')} points={points} />}
+                    table={
+                      <table>
+                        <thead>
+                          <tr>
+                            <th scope="col">{t('state.date')}</th>
+                            <th scope="col" className="num">{t('scorecard.score')}</th>
+                            <th scope="col" className="num">{t('scorecard.coverage')}</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {points.map((p) => (
+                            <tr key={p.date}>
+                              <td>{format.date(p.date)}</td>
+                              <td className="num">{p.score === null ? '—' : format.number(p.score)}</td>
+                              <td className="num">{format.percent(p.coverage)}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    }
+                  />
+                );
+              }}
+            </Loadable>
+          </section>
+
           <section aria-labelledby="roles-heading">
             <h2 id="roles-heading">{t('state.rolesHeading')}</h2>
             <dl className="facts">
@@ -40,34 +100,93 @@ export function StatePage() {
               ))}
             </dl>
           </section>
+
           <section aria-labelledby="sites-heading">
             <h2 id="sites-heading">{t('state.sitesHeading')}</h2>
-            <Loadable
-              query={sites}
-              skeleton={<SkeletonRows rows={3} />}
-              isEmpty={(rows) => rows.length === 0}
-              empty={t('state.noSites')}
-            >
+            <Loadable query={sites} skeleton={<SkeletonRows rows={3} />} isEmpty={(rows) => rows.length === 0} empty={t('state.noSites')}>
               {(rows) => <SiteTable rows={rows} />}
             </Loadable>
           </section>
+
           <section aria-labelledby="indicators-heading">
             <h2 id="indicators-heading">{t('state.indicatorsHeading')}</h2>
-            <Loadable
-              query={indicators}
-              skeleton={<SkeletonRows rows={2} />}
-              isEmpty={(rows) => rows.length === 0}
-              empty={t('state.noIndicators')}
-            >
+            <Loadable query={indicators} skeleton={<SkeletonRows rows={2} />} isEmpty={(rows) => rows.length === 0} empty={t('state.noIndicators')}>
               {(rows) => <IndicatorTables rows={rows} />}
             </Loadable>
           </section>
-          <p>
-            <Link to="/">{t('common.backToOverview')}</Link>
-          </p>
-        </>
+
+          <section aria-labelledby="evidence-heading">
+            <h2 id="evidence-heading">{t('state.evidenceHeading')}</h2>
+            <EvidenceList filter={{ iso3: s.iso3, status: 'verified', publishedTo: asOf }} empty={t('state.noEvidence')} />
+            <p className="no-print">
+              <Link to={`/evidence?iso3=${s.iso3}`}>{t('state.allEvidence')}</Link>
+            </p>
+          </section>
+        </article>
       )}
     </Loadable>
+  );
+}
+
+function Scorecard({ card }: { card: Outputs['scorecards']['state'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <>
+      <div className="score-summary">
+        <p>
+          <span className="big-number">{card.score === null ? '—' : format.number(card.score)}</span> <span className="muted">/ 100</span>
+        </p>
+        <p>{t('scorecard.coverageText', { assessed: card.assessed, total: card.total })}</p>
+        <p>
+          {card.trend.direction === 'unknown'
+            ? t('scorecard.trendUnknown')
+            : t(`scorecard.trend.${card.trend.direction}`, { delta: format.number(Math.abs(card.trend.delta ?? 0)), since: format.date(card.trend.since) })}
+        </p>
+        {card.regressed > 0 ? <p className="regressed-note">{t('scorecard.regressedCount', { count: card.regressed })}</p> : null}
+      </div>
+      <div className="table-wrap">
+        <table>
+          <caption>{t('scorecard.caption', { date: format.date(card.asOf) })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('overview.recommendation')}</th>
+              <th scope="col">{t('scorecard.verified')}</th>
+              <th scope="col">{t('scorecard.claimed')}</th>
+              <th scope="col">{t('scorecard.confidence')}</th>
+              <th scope="col">{t('scorecard.evidence')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {card.recommendations.map((r) => (
+              <tr key={r.recommendationKey}>
+                <th scope="row">
+                  <Link to={`/recommendations/${r.recommendationKey}`}>
+                    <span className="key">{r.recommendationKey}</span> {r.title}
+                  </Link>
+                  {r.rationale ? <p className="muted small">{r.rationale}</p> : null}
+                </th>
+                <td>
+                  <StatusBadge status={r.status} />
+                  {r.effectiveFrom ? <div className="muted small">{t('scorecard.since', { date: format.date(r.effectiveFrom) })}</div> : null}
+                </td>
+                <td>
+                  {r.claimedStatus ? <StatusBadge status={r.claimedStatus} /> : <span className="muted">—</span>}
+                  {r.claimGap ? <div className="small gap-note">{t('scorecard.claimGap')}</div> : null}
+                </td>
+                <td>{t(`confidence.${r.confidence}`)}</td>
+                <td className="small">
+                  {t('scorecard.evidenceCounts', { public: r.evidence.public, restricted: r.evidence.restricted, confidential: r.evidence.confidential })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted small">
+        {t('scorecard.methodology', { version: card.methodologyVersion })} <Link to="/methodology">{t('overview.howScored')}</Link>
+      </p>
+    </>
   );
 }
 
@@ -94,8 +213,7 @@ function SiteTable({ rows }: { rows: Outputs['sites']['list'] }) {
               <td>
                 {site.status ? (
                   <>
-                    {t(`siteStatus.${site.status.status}`)}{' '}
-                    <span className="muted">({format.date(site.status.observedOn)})</span>
+                    {t(`siteStatus.${site.status.status}`)} <span className="muted">({format.date(site.status.observedOn)})</span>
                   </>
                 ) : null}
               </td>
@@ -126,9 +244,7 @@ function IndicatorTables({ rows }: { rows: Outputs['indicators']['series'] }) {
             <thead>
               <tr>
                 <th scope="col">{t('state.date')}</th>
-                <th scope="col" className="num">
-                  {t('state.value')}
-                </th>
+                <th scope="col" className="num">{t('state.value')}</th>
                 <th scope="col">{t('common.source')}</th>
               </tr>
             </thead>

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Outputs } from '../api-types';
+import { useFormat } from '../format';
+import { StatusBadge } from './Status';
+
+type Matrix = Outputs['scorecards']['matrix'];
+
+/** States × recommendations, one cell per status, written out as well as coloured. */
+export function Heatmap({ matrix }: { matrix: Matrix }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const cell = new Map(matrix.cells.map((c) => [`${c.iso3}|${c.recommendationKey}`, c]));
+  const [showAll, setShowAll] = useState(false);
+  const sorted = [...matrix.states].sort((a, b) => b.summary.assessed - a.summary.assessed || a.name.localeCompare(b.name));
+  const unassessed = sorted.filter((s) => s.summary.assessed === 0).length;
+  const rows = showAll ? sorted : sorted.filter((s) => s.summary.assessed > 0);
+  return (
+    <div className="table-wrap heatmap-wrap">
+      <table className="heatmap">
+        <caption>{t('overview.heatmapCaption', { date: format.date(matrix.asOf) })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('state.name')}</th>
+            {matrix.recommendations.map((r) => (
+              <th scope="col" key={r.key}>
+                <Link to={`/recommendations/${r.key}`} title={r.title}>
+                  {r.key}
+                </Link>
+              </th>
+            ))}
+            <th scope="col" className="num">
+              {t('scorecard.score')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((s) => (
+            <tr key={s.iso3}>
+              <th scope="row">
+                <Link to={`/states/${s.iso3}`}>{s.name}</Link>
+              </th>
+              {matrix.recommendations.map((r) => {
+                const c = cell.get(`${s.iso3}|${r.key}`);
+                return (
+                  <td key={r.key} className="heat-cell">
+                    <StatusBadge status={c?.status ?? null} short />
+                  </td>
+                );
+              })}
+              <td className="num">{s.summary.score === null ? '—' : format.number(s.summary.score)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {unassessed > 0 ? (
+        <p>
+          <button type="button" className="secondary small" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>
+            {showAll ? t('overview.hideUnassessed') : t('overview.showUnassessed', { count: unassessed })}
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import { lazy } from 'react';
+
+// Charts load on demand so the first page stays small.
+export const ScoreLine = lazy(() => import('./ScoreLine'));
+export const ScoreBars = lazy(() => import('./ScoreBars'));
+export { ChartFrame } from './ChartFrame';
