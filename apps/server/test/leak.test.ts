@@ -23,6 +23,8 @@ describeEachDb('no leak of restricted, confidential or unreviewed evidence', (su
   let base = '';
   const ids: Record<string, string> = {};
   let policymakerCookie: string | null = null;
+  let reviewerCookie: string | null = null;
+  let attachmentPath = '';
 
   beforeAll(async () => {
     await seedCatalogue(suite.db);
@@ -36,10 +38,18 @@ describeEachDb('no leak of restricted, confidential or unreviewed evidence', (su
     const cookieOf = async (role: string) => sessionCookieOf(await mutate(base, 'auth.login', { email: `${role}@leak.example.org`, password: PASSWORD }));
     const monitor = await cookieOf('monitor');
     const reviewer = await cookieOf('reviewer');
+    reviewerCookie = reviewer;
     policymakerCookie = await cookieOf('policymaker');
 
     const plant = async (marker: string, overrides: Parameters<typeof evidenceFields>[0], verify: boolean) => {
       const created = await mutate<{ id: string }>(base, 'evidence.create', evidenceFields({ title: `${marker} title`, summary: `${marker} summary`, publisher: marker, ...overrides }), monitor);
+      const attached = await mutate<{ attachments: { sha256: string }[] }>(
+        base,
+        'evidence.attach',
+        { id: created.data.id, filename: `${marker}.txt`, contentBase64: Buffer.from(`${marker} attachment content`).toString('base64') },
+        monitor,
+      );
+      if (marker === CONFIDENTIAL) attachmentPath = `/api/evidence/${created.data.id}/attachments/${attached.data.attachments[0]?.sha256}`;
       if (verify) {
         await mutate(base, 'evidence.submit', { id: created.data.id }, monitor);
         await mutate(base, 'evidence.review', { id: created.data.id, decision: 'verify', note: `${marker} note` }, reviewer);
@@ -78,7 +88,7 @@ describeEachDb('no leak of restricted, confidential or unreviewed evidence', (su
       const reply = isQuery ? await query(base, path, input, cookie) : await mutate(base, path, input, cookie);
       texts.push(JSON.stringify(reply));
     }
-    for (const route of ['/', '/api/health', '/api/nothing', '/states/KHM', `/evidence/${ids['confidential']}`]) {
+    for (const route of ['/', '/api/health', '/api/nothing', '/states/KHM', `/evidence/${ids['confidential']}`, attachmentPath]) {
       const res = await fetch(`${base}${route}`, { headers: cookie ? { cookie } : {} });
       texts.push(await res.text());
     }
@@ -97,6 +107,16 @@ describeEachDb('no leak of restricted, confidential or unreviewed evidence', (su
     expect(seen).toContain(RESTRICTED);
     expect(seen).not.toContain(CONFIDENTIAL);
     expect(seen).not.toContain(DRAFT);
+  });
+
+  it('serves a confidential attachment to a reviewer only, as a download', async () => {
+    expect((await fetch(`${base}${attachmentPath}`)).status).toBe(404);
+    expect((await fetch(`${base}${attachmentPath}`, { headers: { cookie: policymakerCookie ?? '' } })).status).toBe(404);
+    const res = await fetch(`${base}${attachmentPath}`, { headers: { cookie: reviewerCookie ?? '' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''/);
+    expect(res.headers.get('content-type')).toBe('text/plain');
+    expect(await res.text()).toBe(`${CONFIDENTIAL} attachment content`);
   });
 
   it('public scorecards say that a confidential source exists, and nothing more', async () => {

@@ -18,6 +18,10 @@ export function useFormat() {
   return {
     number: (n: number) => number.format(n),
     percent: (fraction: number) => percent.format(fraction),
+    bytes: (n: number) =>
+      n < 1024 * 1024
+        ? new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1, numberingSystem: 'latn' }).format(n / 1024)
+        : new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1, numberingSystem: 'latn' }).format(n / 1024 / 1024),
     /** A calendar date `YYYY-MM-DD`, shown without any time-zone shift. */
     date: (iso: string) => date.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
     list: (items: string[]) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items),

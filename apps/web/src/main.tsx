@@ -8,6 +8,8 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { RecommendationPage } from './pages/RecommendationPage';
 import { StatePage } from './pages/StatePage';
+import { EvidenceExplorerPage } from './pages/EvidenceExplorerPage';
+import { EvidencePage } from './pages/EvidencePage';
 import './styles.css';
 import { createClients, TRPCProvider } from './trpc';
 
@@ -18,6 +20,8 @@ const router = createBrowserRouter([
       { index: true, element: <OverviewPage /> },
       { path: 'recommendations/:key', element: <RecommendationPage /> },
       { path: 'states/:iso3', element: <StatePage /> },
+      { path: 'evidence', element: <EvidenceExplorerPage /> },
+      { path: 'evidence/:id', element: <EvidencePage /> },
       // Account pages carry the form validation code; they load only when opened.
       { path: 'sign-in', lazy: () => import('./pages/SignInPage').then((m) => ({ Component: m.SignInPage })) },
       { path: 'setup', lazy: () => import('./pages/SetupPage').then((m) => ({ Component: m.SetupPage })) },

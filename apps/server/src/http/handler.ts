@@ -4,6 +4,7 @@ import { sessionUser, type DbHandle } from '@tracker/db';
 import { MAX_ATTACHMENT_BYTES } from '@tracker/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { log } from '../log';
+import { isAttachmentRoute, serveAttachment } from './attachments';
 import { clientOf } from './client';
 import { csrfRefusal } from './csrf';
 import { healthReport } from './health';
@@ -89,6 +90,16 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
           sendJson(res, 503, { status: 'unavailable', database: { kind: handle.kind } });
         },
       );
+      return;
+    }
+    if (isAttachmentRoute(url.pathname) && (req.method === 'GET' || req.method === 'HEAD')) {
+      const token = readSessionToken(req);
+      (token ? sessionUser(handle.db, hashToken(token), auth.idleMs) : Promise.resolve(null))
+        .then((user) => serveAttachment(handle, user, url.pathname, req, res))
+        .catch((error: unknown) => {
+          log.error('attachment download failed', { error });
+          if (!res.headersSent) sendJson(res, 500, { error: { message: 'Something went wrong on the server; it has been logged.' } });
+        });
       return;
     }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/') || url.pathname === '/trpc') {

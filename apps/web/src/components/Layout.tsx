@@ -36,6 +36,8 @@ export function Layout() {
             <NavLink to="/" end>
               {t('nav.overview')}
             </NavLink>
+            <NavLink to="/evidence">{t('nav.evidence')}</NavLink>
+            <NavLink to="/methodology">{t('nav.methodology')}</NavLink>
             <UserMenu />
           </nav>
         </div>

@@ -1,7 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { todayIso, useDateParam } from '../as-of';
+import { AsOfControl } from '../components/AsOfControl';
+import { EvidenceList } from '../components/EvidenceList';
 import { Loadable, SkeletonRows } from '../components/Loadable';
+import { StatusBadge } from '../components/Status';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
 import { NotFoundNotice } from './NotFoundPage';
@@ -12,6 +16,8 @@ export function RecommendationPage() {
   const format = useFormat();
   const trpc = useTRPC();
   const recommendation = useQuery(trpc.catalogue.recommendation.queryOptions({ key }));
+  const [asOf, setAsOf, asOfSet] = useDateParam('asOf', todayIso());
+  const across = useQuery(trpc.scorecards.recommendation.queryOptions({ key, asOf }));
 
   const status = recommendation.error?.data?.httpStatus;
   if (status === 404 || status === 400) return <NotFoundNotice message={t('recommendation.notFound', { key })} />;
@@ -46,6 +52,55 @@ export function RecommendationPage() {
               </dd>
             </div>
           </dl>
+          <section aria-labelledby="across-heading">
+            <div className="page-head">
+              <h2 id="across-heading">{t('recommendation.acrossStates')}</h2>
+              <AsOfControl value={asOf} onChange={setAsOf} isSet={asOfSet} />
+            </div>
+            <Loadable query={across} skeleton={<SkeletonRows rows={6} />}>
+              {(c) => (
+                <>
+                  <p>
+                    {c.regional.score === null
+                      ? t('recommendation.noneAssessed')
+                      : t('recommendation.regional', { score: format.number(c.regional.score), assessed: c.regional.assessed, total: c.regional.total })}
+                  </p>
+                  <div className="table-wrap">
+                    <table>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('state.name')}</th>
+                          <th scope="col">{t('scorecard.verified')}</th>
+                          <th scope="col">{t('scorecard.claimed')}</th>
+                          <th scope="col">{t('scorecard.confidence')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {c.states
+                          .filter((s) => s.status !== null)
+                          .map((s) => (
+                            <tr key={s.iso3}>
+                              <th scope="row">
+                                <Link to={`/states/${s.iso3}`}>{s.name}</Link>
+                              </th>
+                              <td>
+                                <StatusBadge status={s.status} />
+                              </td>
+                              <td>{s.claimedStatus ? <StatusBadge status={s.claimedStatus} /> : '—'}</td>
+                              <td>{t(`confidence.${s.confidence}`)}</td>
+                            </tr>
+                          ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </>
+              )}
+            </Loadable>
+          </section>
+          <section aria-labelledby="rec-evidence-heading">
+            <h2 id="rec-evidence-heading">{t('state.evidenceHeading')}</h2>
+            <EvidenceList filter={{ recommendationKey: r.key, status: 'verified' }} empty={t('recommendation.noEvidence')} />
+          </section>
           <p>
             <Link to="/">{t('common.backToOverview')}</Link>
           </p>

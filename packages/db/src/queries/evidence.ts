@@ -339,3 +339,13 @@ export async function attachToEvidence(db: Database, actor: Viewer, id: string, 
     return getEvidence(tx, actor, id);
   });
 }
+
+/** An attachment's content, if the viewer may read the item it is attached to (else NOT_FOUND). */
+export async function attachmentContent(db: Database, viewer: Viewer | null, evidenceId: string, sha256: string) {
+  const item = await getEvidence(db, viewer, evidenceId);
+  const file = item.attachments.find((a) => a.sha256 === sha256);
+  if (!file) throw notFound('Attachment');
+  const [blob] = await db.select({ content: blobs.content }).from(blobs).where(eq(blobs.sha256, sha256));
+  if (!blob) throw notFound('Attachment');
+  return { ...file, content: blob.content };
+}

@@ -1,0 +1,82 @@
+import { useQuery } from '@tanstack/react-query';
+// The vocabulary alone, without the validation library the form pages load.
+import { directions, evidenceKinds } from '@tracker/domain/vocabulary';
+import { useId, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { EvidenceList } from '../components/EvidenceList';
+import { useTRPC } from '../trpc';
+
+const filterKeys = ['q', 'iso3', 'recommendationKey', 'kind', 'direction', 'publishedFrom', 'publishedTo'] as const;
+
+/** Filters live in the address, so a search can be bookmarked and shared. */
+export function EvidenceExplorerPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const id = useId();
+  const [params, setParams] = useSearchParams();
+  const states = useQuery(trpc.states.list.queryOptions());
+  const recommendations = useQuery(trpc.catalogue.recommendations.queryOptions());
+  const filter = Object.fromEntries(filterKeys.flatMap((k) => (params.get(k) ? [[k, params.get(k)]] : [])));
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const k of filterKeys) {
+      const v = String(form.get(k) ?? '').trim();
+      if (v) next.set(k, v);
+    }
+    setParams(next);
+  }
+
+  const select = (name: (typeof filterKeys)[number], label: string, options: { value: string; label: string }[]) => (
+    <div className="field">
+      <label htmlFor={`${id}-${name}`}>{label}</label>
+      <select id={`${id}-${name}`} name={name} defaultValue={params.get(name) ?? ''}>
+        <option value="">{t('explorer.any')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <>
+      <h1>{t('explorer.title')}</h1>
+      <p className="lead">{t('explorer.intro')}</p>
+      <form className="filters" role="search" onSubmit={submit} key={`${params.toString()}|${states.isSuccess}|${recommendations.isSuccess}`}>
+        <div className="field field-wide">
+          <label htmlFor={`${id}-q`}>{t('explorer.search')}</label>
+          <input id={`${id}-q`} name="q" type="search" defaultValue={params.get('q') ?? ''} maxLength={200} />
+        </div>
+        {select('iso3', t('state.name'), (states.data ?? []).map((s) => ({ value: s.iso3, label: s.name })))}
+        {select('recommendationKey', t('overview.recommendation'), (recommendations.data ?? []).map((r) => ({ value: r.key, label: `${r.key} ${r.title}` })))}
+        {select('kind', t('explorer.kind'), evidenceKinds.map((k) => ({ value: k, label: t(`kind.${k}`) })))}
+        {select('direction', t('explorer.direction'), directions.map((d) => ({ value: d, label: t(`direction.${d}`) })))}
+        <div className="field">
+          <label htmlFor={`${id}-from`}>{t('explorer.from')}</label>
+          <input id={`${id}-from`} name="publishedFrom" type="date" defaultValue={params.get('publishedFrom') ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`}>{t('explorer.to')}</label>
+          <input id={`${id}-to`} name="publishedTo" type="date" defaultValue={params.get('publishedTo') ?? ''} />
+        </div>
+        <div className="filter-actions">
+          <button type="submit">{t('explorer.apply')}</button>
+          {params.toString() ? (
+            <button type="button" className="secondary" onClick={() => setParams(new URLSearchParams())}>
+              {t('explorer.clear')}
+            </button>
+          ) : null}
+        </div>
+      </form>
+      <section aria-label={t('explorer.results')} aria-live="polite">
+        <EvidenceList filter={filter} empty={t('explorer.none')} />
+      </section>
+    </>
+  );
+}
