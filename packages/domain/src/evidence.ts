@@ -94,6 +94,8 @@ export const evidenceListInput = z
     publishedFrom: isoDateSchema.optional(),
     publishedTo: isoDateSchema.optional(),
     q: text('The search text', 1, 200).optional(),
+    /** Only the signed-in user's own items (their drafts, submissions and returned items). */
+    mine: z.boolean().optional(),
     /** Opaque cursor from the previous page's `nextCursor`. */
     cursor: z.string().max(200).optional(),
     limit: z.number().int().min(1).max(100).default(25),

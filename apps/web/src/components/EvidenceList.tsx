@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { EvidenceListInput } from '@tracker/domain';
+import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Outputs } from '../api-types';
@@ -11,7 +12,8 @@ type Filter = Omit<Partial<EvidenceListInput>, 'cursor'>;
 export type EvidenceItem = Outputs['evidence']['list']['items'][number];
 
 /** A newest-first evidence list with "load more", for any filter. */
-export function EvidenceList({ filter, empty }: { filter: Filter; empty: string }) {
+/** `edit` links items to the workspace form instead of their public page. */
+export function EvidenceList({ filter, empty, edit = false }: { filter: Filter; empty: string; edit?: boolean }) {
   const { t } = useTranslation();
   const client = useTRPCClient();
   // Paged by hand: tRPC's own infinite queries add a `direction` input, which is one of our filters.
@@ -35,7 +37,7 @@ export function EvidenceList({ filter, empty }: { filter: Filter; empty: string 
     <>
       <ul className="evidence-list">
         {items.map((e) => (
-          <EvidenceRow key={e.id} item={e} />
+          <EvidenceRow key={e.id} item={e} href={edit ? `/workspace/evidence/${e.id}` : undefined} />
         ))}
       </ul>
       {pages.hasNextPage ? (
@@ -47,7 +49,7 @@ export function EvidenceList({ filter, empty }: { filter: Filter; empty: string 
   );
 }
 
-export function EvidenceRow({ item }: { item: EvidenceItem }) {
+export function EvidenceRow({ item, href, children }: { item: EvidenceItem; href?: string | undefined; children?: React.ReactNode }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -61,13 +63,14 @@ export function EvidenceRow({ item }: { item: EvidenceItem }) {
         {item.retraction ? <span className="tag tag-warn">{t('evidence.retracted')}</span> : null}
       </p>
       <h3>
-        <Link to={`/evidence/${item.id}`}>{item.title}</Link>
+        <Link to={href ?? `/evidence/${item.id}`}>{item.title}</Link>
       </h3>
       <p className="muted">
         {item.iso3} · {item.recommendationKeys.join(', ')}
         {item.publishedOn ? ` · ${format.date(item.publishedOn)}` : ''}
         {item.publisher ? ` · ${item.publisher}` : ''} · {t('evidence.grade', { reliability: item.reliability, credibility: item.credibility })}
       </p>
+      {children}
     </li>
   );
 }

@@ -64,8 +64,13 @@ function UserMenu() {
   const logout = useMutation(trpc.auth.logout.mutationOptions());
   if (me.isPending) return null;
   if (!me.data) return <NavLink to="/sign-in">{t('auth.signIn')}</NavLink>;
+  const staff = me.data.role !== 'policymaker';
+  const reviewer = me.data.role === 'reviewer' || me.data.role === 'admin';
   return (
     <>
+      {staff ? <NavLink to="/workspace">{t('nav.workspace')}</NavLink> : null}
+      {reviewer ? <NavLink to="/review">{t('nav.review')}</NavLink> : null}
+      {me.data.role === 'admin' ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
       <NavLink to="/account" title={t(`role.${me.data.role}`)}>
         {me.data.displayName}
       </NavLink>

@@ -111,6 +111,7 @@ const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) =>
 /** Newest first, keyset-paginated; every filter combines with what the viewer may read. */
 export async function listEvidence(db: Database, viewer: Viewer | null, filter: EvidenceListInput) {
   const conditions: (SQL | undefined)[] = [readableWhere(viewer)];
+  if (filter.mine) conditions.push(viewer ? eq(evidence.createdBy, viewer.id) : sql`false`);
   if (filter.iso3) conditions.push(eq(evidence.iso3, filter.iso3));
   if (filter.kind) conditions.push(eq(evidence.kind, filter.kind));
   if (filter.direction) conditions.push(eq(evidence.direction, filter.direction));

@@ -1,0 +1,227 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { roles, userCreateInput } from '@tracker/domain';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate } from 'react-router';
+import type { Outputs } from '../api-types';
+import { errorsFrom, Field, FormError, serverIssues, type FieldErrors } from '../components/Form';
+import { Loadable, SkeletonRows } from '../components/Loadable';
+import { useFormat } from '../format';
+import { useMe } from '../session';
+import { useTRPC } from '../trpc';
+
+/** Accounts, roles, State limits, password links and the second-factor rule per role. */
+export function AdminPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const trpc = useTRPC();
+  const isAdmin = me.data?.role === 'admin';
+  const users = useQuery({ ...trpc.users.list.queryOptions(), enabled: isAdmin });
+  const policies = useQuery({ ...trpc.users.policies.queryOptions(), enabled: isAdmin });
+  if (me.isPending) return <SkeletonRows rows={6} />;
+  if (!me.data) return <Navigate to="/sign-in?next=/admin" replace />;
+  if (!isAdmin) return <div className="notice">{t('admin.onlyAdmins')}</div>;
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('admin.title')}</h1>
+        <Link to="/admin/audit">{t('admin.auditLink')}</Link>
+      </div>
+      <NewUser />
+      <section aria-labelledby="users-heading">
+        <h2 id="users-heading">{t('admin.users')}</h2>
+        <Loadable query={users} skeleton={<SkeletonRows rows={5} />}>
+          {(rows) => (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('auth.name')}</th>
+                    <th scope="col">{t('account.role')}</th>
+                    <th scope="col">{t('admin.states')}</th>
+                    <th scope="col">{t('admin.status')}</th>
+                    <th scope="col">{t('admin.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((u) => (
+                    <UserRow key={u.id} user={u} self={u.id === me.data?.id} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Loadable>
+      </section>
+      <section aria-labelledby="policy-heading">
+        <h2 id="policy-heading">{t('admin.policies')}</h2>
+        <Loadable query={policies} skeleton={<SkeletonRows rows={4} />}>
+          {(rows) => <Policies rows={rows} />}
+        </Loadable>
+      </section>
+    </>
+  );
+}
+
+type User = Outputs['users']['list'][number];
+
+function LinkNotice({ path, expiresAt }: { path: string; expiresAt: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const url = `${window.location.origin}${path}`;
+  return (
+    <div className="notice" role="status">
+      <p>{t('admin.linkOnce', { date: format.date(expiresAt) })}</p>
+      <p>
+        <code className="secret">{url}</code>
+      </p>
+    </div>
+  );
+}
+
+function NewUser() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const create = useMutation(trpc.users.create.mutationOptions());
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const states = String(form.get('states') ?? '')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((s) => s.toUpperCase());
+    const parsed = userCreateInput.safeParse({ email: form.get('email'), displayName: form.get('displayName'), role: form.get('role') || undefined, states });
+    setFormError(null);
+    if (!parsed.success) {
+      setErrors(errorsFrom(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    try {
+      await create.mutateAsync(parsed.data);
+      formElement.reset();
+      await queryClient.invalidateQueries();
+    } catch (error) {
+      const issues = serverIssues(error);
+      if (issues) setErrors(errorsFrom(issues));
+      else setFormError((error as Error).message);
+    }
+  }
+  return (
+    <section aria-labelledby={`${id}-heading`} className="narrow">
+      <h2 id={`${id}-heading`}>{t('admin.newUser')}</h2>
+      <FormError message={formError} />
+      {create.data ? <LinkNotice path={create.data.passwordLink.path} expiresAt={create.data.passwordLink.expiresAt} /> : null}
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Field label={t('auth.name')} name="displayName" error={errors['displayName']} />
+        <Field label={t('auth.email')} name="email" type="email" error={errors['email']} />
+        <div className="field">
+          <label htmlFor={`${id}-role`}>{t('account.role')}</label>
+          <select id={`${id}-role`} name="role" defaultValue="">
+            <option value="">{t('form.choose')}</option>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+          {errors['role'] ? (
+            <p className="field-error" role="alert">
+              {errors['role']}
+            </p>
+          ) : null}
+        </div>
+        <Field label={t('admin.statesLimit')} name="states" hint={t('admin.statesHint')} error={errors['states']} />
+        <button type="submit" disabled={create.isPending}>
+          {t('admin.create')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function UserRow({ user, self }: { user: User; self: boolean }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const update = useMutation(trpc.users.update.mutationOptions());
+  const reset = useMutation(trpc.users.resetLink.mutationOptions());
+  const [error, setError] = useState<string | null>(null);
+  const change = async (patch: { role?: (typeof roles)[number]; active?: boolean }) => {
+    setError(null);
+    try {
+      await update.mutateAsync({ id: user.id, ...patch });
+      await queryClient.invalidateQueries();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <tr>
+      <th scope="row">
+        {user.displayName}
+        <div className="muted small">{user.email}</div>
+        {user.isDemo ? <span className="tag tag-demo">{t('common.demo')}</span> : null}
+      </th>
+      <td>
+        <select aria-label={t('admin.roleOf', { name: user.displayName })} value={user.role} disabled={self} onChange={(e) => void change({ role: e.target.value as (typeof roles)[number] })}>
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>{user.states.length ? user.states.join(', ') : t('admin.allStates')}</td>
+      <td>
+        {user.active ? t('admin.active') : t('admin.inactive')}
+        {user.totpEnabled ? <div className="muted small">{t('admin.totpOn')}</div> : null}
+      </td>
+      <td>
+        <div className="no-print">
+          {!self ? (
+            <button type="button" className="secondary small" onClick={() => void change({ active: !user.active })}>
+              {user.active ? t('admin.deactivate') : t('admin.reactivate')}
+            </button>
+          ) : null}
+          <button type="button" className="secondary small" onClick={() => reset.mutate({ id: user.id })}>
+            {t('admin.resetLink')}
+          </button>
+        </div>
+        {reset.data ? <LinkNotice path={reset.data.path} expiresAt={reset.data.expiresAt} /> : null}
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+function Policies({ rows }: { rows: { role: (typeof roles)[number]; requireTotp: boolean }[] }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const set = useMutation(trpc.users.setPolicy.mutationOptions());
+  return (
+    <fieldset className="field">
+      <legend>{t('admin.requireTotp')}</legend>
+      {rows.map((p) => (
+        <label key={p.role} className="check">
+          <input
+            type="checkbox"
+            checked={p.requireTotp}
+            onChange={(e) => set.mutate({ role: p.role, requireTotp: e.target.checked }, { onSuccess: () => void queryClient.invalidateQueries() })}
+          />{' '}
+          {t(`role.${p.role}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

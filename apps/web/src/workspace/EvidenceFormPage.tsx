@@ -1,0 +1,368 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { credibilityGrades, directions, evidenceCreateInput, evidenceKinds, reliabilityGrades, visibilities } from '@tracker/domain';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import type { Outputs } from '../api-types';
+import { errorsFrom, Field, FormError, serverIssues, type FieldErrors } from '../components/Form';
+import { SkeletonRows } from '../components/Loadable';
+import { useFormat } from '../format';
+import { useMe } from '../session';
+import { useTRPC } from '../trpc';
+import { clearDraft, loadDraft, saveDraft } from './drafts';
+import { fileToBase64, uploadAttachment } from './upload';
+
+interface Values {
+  iso3: string;
+  recommendationKeys: string[];
+  siteIds: string[];
+  title: string;
+  summary: string;
+  kind: string;
+  direction: string;
+  sourceUrl: string;
+  publisher: string;
+  publishedOn: string;
+  language: string;
+  reliability: string;
+  credibility: string;
+  visibility: string;
+  containsPersonalData: boolean;
+}
+
+const blank: Values = {
+  iso3: '',
+  recommendationKeys: [],
+  siteIds: [],
+  title: '',
+  summary: '',
+  kind: '',
+  direction: '',
+  sourceUrl: '',
+  publisher: '',
+  publishedOn: '',
+  language: 'en',
+  reliability: '',
+  credibility: '',
+  visibility: 'public',
+  containsPersonalData: false,
+};
+
+/** Form strings to the contract's input; empty optional fields are left out. */
+function toInput(v: Values) {
+  return {
+    iso3: v.iso3,
+    recommendationKeys: v.recommendationKeys,
+    siteIds: v.siteIds,
+    title: v.title,
+    summary: v.summary,
+    kind: v.kind || undefined,
+    direction: v.direction || undefined,
+    sourceUrl: v.sourceUrl.trim() || null,
+    publisher: v.publisher.trim() || null,
+    publishedOn: v.publishedOn || null,
+    language: v.language,
+    reliability: v.reliability || undefined,
+    credibility: v.credibility ? Number(v.credibility) : undefined,
+    visibility: v.visibility,
+    containsPersonalData: v.containsPersonalData,
+  };
+}
+
+export function EvidenceFormPage() {
+  const { id } = useParams();
+  const me = useMe();
+  const trpc = useTRPC();
+  const existing = useQuery({ ...trpc.evidence.get.queryOptions({ id: id ?? '' }), enabled: Boolean(id) });
+  if (me.isPending || (id && existing.isPending)) return <SkeletonRows rows={10} />;
+  if (!me.data) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
+  const item = existing.data;
+  const initial: Values | null = item
+    ? {
+        iso3: item.iso3,
+        recommendationKeys: item.recommendationKeys,
+        siteIds: item.sites.map((s) => s.id),
+        title: item.title,
+        summary: item.summary,
+        kind: item.kind,
+        direction: item.direction,
+        sourceUrl: item.sourceUrl ?? '',
+        publisher: item.publisher ?? '',
+        publishedOn: item.publishedOn ?? '',
+        language: item.language,
+        reliability: item.reliability,
+        credibility: String(item.credibility),
+        visibility: item.visibility,
+        containsPersonalData: Boolean(item.containsPersonalData),
+      }
+    : null;
+  return <EvidenceForm key={id ?? 'new'} id={id ?? null} initial={initial ?? blank} item={item ?? null} />;
+}
+
+type Item = Outputs['evidence']['get'];
+
+function EvidenceForm({ id, initial, item }: { id: string | null; initial: Values; item: Item | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const formId = useId();
+  const draftKey = id ?? 'new';
+  const stored = useRef(loadDraft<Values>(draftKey));
+  const [values, setValues] = useState<Values>(stored.current?.values ?? initial);
+  const [restored, setRestored] = useState(stored.current !== null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const recommendations = useQuery(trpc.catalogue.recommendations.queryOptions());
+  const states = useQuery(trpc.states.list.queryOptions());
+  const sites = useQuery({ ...trpc.sites.list.queryOptions({ iso3: values.iso3 }), enabled: values.iso3.length === 3 });
+  const create = useMutation(trpc.evidence.create.mutationOptions());
+  const update = useMutation(trpc.evidence.update.mutationOptions());
+  const submitForReview = useMutation(trpc.evidence.submit.mutationOptions());
+  const editable = !item || item.status === 'draft' || item.status === 'rejected' || item.status === 'verified';
+
+  // Saved in the browser as the monitor types.
+  const dirty = JSON.stringify(values) !== JSON.stringify(initial);
+  useEffect(() => {
+    if (dirty) saveDraft(draftKey, values);
+  }, [values, dirty, draftKey]);
+
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const toggle = (key: 'recommendationKeys' | 'siteIds', value: string) =>
+    setValues((v) => ({ ...v, [key]: v[key].includes(value) ? v[key].filter((x) => x !== value) : [...v[key], value] }));
+
+  async function save(andSubmit: boolean) {
+    setFormError(null);
+    setMessage(null);
+    const parsed = evidenceCreateInput.safeParse(toInput(values));
+    if (!parsed.success) {
+      setErrors(errorsFrom(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    try {
+      let savedId = id;
+      if (!id) {
+        const created = await create.mutateAsync(parsed.data);
+        savedId = created.id;
+      } else {
+        await update.mutateAsync({ ...parsed.data, id, ...(item?.revision ? { revision: item.revision } : {}) });
+      }
+      clearDraft(draftKey);
+      if (andSubmit && savedId) await submitForReview.mutateAsync({ id: savedId });
+      await queryClient.invalidateQueries();
+      if (andSubmit) await navigate('/workspace', { state: { notice: 'submitted' } });
+      else if (!id && savedId) await navigate(`/workspace/evidence/${savedId}`, { replace: true });
+      else setMessage(t('form.saved'));
+    } catch (error) {
+      const issues = serverIssues(error);
+      if (issues) setErrors(errorsFrom(issues));
+      else setFormError((error as Error).message);
+    }
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void save(false);
+  }
+
+  const text = (name: 'title' | 'sourceUrl' | 'publisher' | 'language', label: string, extra: Record<string, unknown> = {}) => (
+    <Field label={label} name={name} value={values[name]} onChange={(e: ChangeEvent<HTMLInputElement>) => set(name, e.target.value)} error={errors[name]} {...extra} />
+  );
+  const select = (name: 'iso3' | 'kind' | 'direction' | 'reliability' | 'credibility' | 'visibility', label: string, options: { value: string; label: string }[], hint?: string) => (
+    <div className="field">
+      <label htmlFor={`${formId}-${name}`}>{label}</label>
+      {hint ? <p className="hint">{hint}</p> : null}
+      <select
+        id={`${formId}-${name}`}
+        name={name}
+        value={values[name]}
+        onChange={(e) => set(name, e.target.value)}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `${formId}-${name}-error` : undefined}
+      >
+        <option value="">{t('form.choose')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {errors[name] ? (
+        <p id={`${formId}-${name}-error`} className="field-error" role="alert">
+          {errors[name]}
+        </p>
+      ) : null}
+    </div>
+  );
+
+  return (
+    <section>
+      <p>
+        <Link to="/workspace">{t('workspace.back')}</Link>
+      </p>
+      <h1>{id ? t('form.editTitle') : t('form.newTitle')}</h1>
+      {item?.status === 'rejected' && item.reviewNote ? (
+        <div className="notice notice-error">
+          {t('form.rejectedNote')} {item.reviewNote}
+        </div>
+      ) : null}
+      {item?.status === 'verified' ? <div className="notice">{t('form.verifiedEdit')}</div> : null}
+      {restored ? (
+        <div className="notice" role="status">
+          {t('form.restored', { time: format.date(stored.current?.savedAt ?? new Date().toISOString()) })}{' '}
+          <button
+            type="button"
+            className="secondary small"
+            onClick={() => {
+              clearDraft(draftKey);
+              setValues(initial);
+              setRestored(false);
+            }}
+          >
+            {t('form.discard')}
+          </button>
+        </div>
+      ) : null}
+      <FormError message={formError} />
+      {message ? (
+        <div className="notice" role="status">
+          {message}
+        </div>
+      ) : null}
+      {!editable ? (
+        <div className="notice">{t('form.underReview')}</div>
+      ) : (
+        <form onSubmit={onSubmit} noValidate className="evidence-form">
+          {select('iso3', t('state.name'), (states.data ?? []).map((s) => ({ value: s.iso3, label: s.name })))}
+          <fieldset className="field" aria-invalid={errors['recommendationKeys'] ? true : undefined}>
+            <legend>{t('form.recommendations')}</legend>
+            {(recommendations.data ?? []).map((r) => (
+              <label key={r.key} className="check">
+                <input type="checkbox" checked={values.recommendationKeys.includes(r.key)} onChange={() => toggle('recommendationKeys', r.key)} /> {r.key} {r.title}
+              </label>
+            ))}
+            {errors['recommendationKeys'] ? (
+              <p className="field-error" role="alert">
+                {errors['recommendationKeys']}
+              </p>
+            ) : null}
+          </fieldset>
+          {sites.data && sites.data.length > 0 ? (
+            <fieldset className="field">
+              <legend>{t('form.sites')}</legend>
+              {sites.data.map((s) => (
+                <label key={s.id} className="check">
+                  <input type="checkbox" checked={values.siteIds.includes(s.id)} onChange={() => toggle('siteIds', s.id)} /> {s.name}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          {text('title', t('form.title'), { maxLength: 300, required: true })}
+          <div className="field">
+            <label htmlFor={`${formId}-summary`}>{t('form.summary')}</label>
+            <textarea
+              id={`${formId}-summary`}
+              name="summary"
+              rows={5}
+              maxLength={5000}
+              value={values.summary}
+              onChange={(e) => set('summary', e.target.value)}
+              aria-invalid={errors['summary'] ? true : undefined}
+            />
+            {errors['summary'] ? (
+              <p className="field-error" role="alert">
+                {errors['summary']}
+              </p>
+            ) : null}
+          </div>
+          {select('kind', t('explorer.kind'), evidenceKinds.map((k) => ({ value: k, label: t(`kind.${k}`) })))}
+          {select('direction', t('explorer.direction'), directions.map((d) => ({ value: d, label: t(`direction.${d}`) })))}
+          {text('sourceUrl', t('form.sourceUrl'), { type: 'url', inputMode: 'url', placeholder: 'https://' })}
+          {text('publisher', t('form.publisher'))}
+          <Field label={t('form.publishedOn')} name="publishedOn" type="date" value={values.publishedOn} onChange={(e) => set('publishedOn', e.target.value)} error={errors['publishedOn']} />
+          {text('language', t('form.language'), { hint: t('form.languageHint') })}
+          {select('reliability', t('form.reliability'), reliabilityGrades.map((g) => ({ value: g, label: `${g} — ${t(`reliability.${g}`)}` })))}
+          {select('credibility', t('form.credibility'), credibilityGrades.map((g) => ({ value: String(g), label: `${g} — ${t(`credibility.${g}`)}` })))}
+          {select('visibility', t('form.visibility'), visibilities.map((v) => ({ value: v, label: t(`visibility.${v}`) })), t('form.visibilityHint'))}
+          <label className="check">
+            <input type="checkbox" checked={values.containsPersonalData} onChange={(e) => set('containsPersonalData', e.target.checked)} /> {t('form.personalData')}
+          </label>
+          {values.containsPersonalData ? <p className="hint">{t('form.personalDataHint')}</p> : null}
+          <div className="form-actions">
+            <button type="submit" disabled={create.isPending || update.isPending}>
+              {t('form.saveDraft')}
+            </button>
+            <button type="button" className="secondary" onClick={() => void save(true)} disabled={create.isPending || update.isPending || submitForReview.isPending}>
+              {t('form.saveAndSubmit')}
+            </button>
+          </div>
+        </form>
+      )}
+      {id && item && (item.status === 'draft' || item.status === 'rejected') ? <Attachments id={id} files={item.attachments} /> : null}
+    </section>
+  );
+}
+
+function Attachments({ id, files }: { id: string; files: { sha256: string; filename: string; size: number; mediaType: string }[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const inputId = useId();
+  const [uploads, setUploads] = useState<{ name: string; progress: number; error?: string }[]>([]);
+
+  async function onFiles(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = [...(event.target.files ?? [])];
+    event.target.value = '';
+    for (const file of chosen) {
+      const row = { name: file.name, progress: 0 };
+      setUploads((u) => [...u, row]);
+      const setRow = (patch: Partial<typeof row & { error: string }>) => setUploads((u) => u.map((x) => (x.name === file.name ? { ...x, ...patch } : x)));
+      if (file.size > 20 * 1024 * 1024) {
+        setRow({ error: t('form.tooBig') });
+        continue;
+      }
+      try {
+        await uploadAttachment({ id, filename: file.name, contentBase64: await fileToBase64(file) }, (p) => setRow({ progress: p }));
+      } catch (error) {
+        setRow({ error: (error as Error).message });
+      }
+    }
+    await queryClient.invalidateQueries();
+  }
+
+  return (
+    <section aria-labelledby={`${inputId}-heading`}>
+      <h2 id={`${inputId}-heading`}>{t('evidencePage.attachments')}</h2>
+      <ul className="files">
+        {files.map((f) => (
+          <li key={f.sha256}>
+            {f.filename} <span className="muted">({f.mediaType}, {format.bytes(f.size)})</span>
+            <div className="hash">
+              SHA-256 <code>{f.sha256}</code>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="field">
+        <label htmlFor={inputId}>{t('form.addFiles')}</label>
+        <p className="hint">{t('form.filesHint')}</p>
+        <input id={inputId} type="file" multiple onChange={(e) => void onFiles(e)} />
+      </div>
+      {uploads.map((u) => (
+        <div key={u.name} className="upload">
+          <span>{u.name}</span>
+          {u.error ? (
+            <span className="field-error" role="alert">
+              {u.error}
+            </span>
+          ) : (
+            <progress max={1} value={u.progress} aria-label={t('form.uploading', { name: u.name })} />
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}

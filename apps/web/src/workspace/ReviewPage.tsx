@@ -1,0 +1,151 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate } from 'react-router';
+import { EvidenceRow, type EvidenceItem } from '../components/EvidenceList';
+import { Loadable, SkeletonRows } from '../components/Loadable';
+import { StatusBadge } from '../components/Status';
+import { useFormat } from '../format';
+import { useMe } from '../session';
+import { useTRPC } from '../trpc';
+
+/** The reviewer queue: evidence awaiting verification and assessments awaiting approval. */
+export function ReviewPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const me = useMe();
+  const trpc = useTRPC();
+  const isReviewer = me.data?.role === 'reviewer' || me.data?.role === 'admin';
+  const evidence = useQuery({ ...trpc.evidence.list.queryOptions({ status: 'submitted', limit: 100 }), enabled: isReviewer });
+  const assessments = useQuery({ ...trpc.assessments.history.queryOptions({}), enabled: isReviewer });
+  if (me.isPending) return <SkeletonRows rows={6} />;
+  if (!me.data) return <Navigate to="/sign-in?next=/review" replace />;
+  if (!isReviewer) return <div className="notice">{t('review.onlyReviewers')}</div>;
+  return (
+    <>
+      <h1>{t('review.title')}</h1>
+      <p className="lead">{t('review.intro')}</p>
+      <section aria-labelledby="review-evidence">
+        <h2 id="review-evidence">{t('review.evidence')}</h2>
+        <Loadable query={evidence} skeleton={<SkeletonRows rows={3} />} isEmpty={(d) => d.items.length === 0} empty={t('review.noEvidence')}>
+          {(d) => (
+            <ul className="evidence-list">
+              {d.items.map((item) => (
+                <EvidenceRow key={item.id} item={item}>
+                  <p>{item.summary}</p>
+                  {item.mine ? <p className="muted">{t('review.yours')}</p> : <EvidenceDecision item={item} />}
+                </EvidenceRow>
+              ))}
+            </ul>
+          )}
+        </Loadable>
+      </section>
+      <section aria-labelledby="review-assessments">
+        <h2 id="review-assessments">{t('review.assessments')}</h2>
+        <Loadable
+          query={assessments}
+          skeleton={<SkeletonRows rows={3} />}
+          isEmpty={(rows) => !rows.some((a) => a.reviewState === 'proposed')}
+          empty={t('review.noAssessments')}
+        >
+          {(rows) => (
+            <ul className="evidence-list">
+              {rows
+                .filter((a) => a.reviewState === 'proposed')
+                .map((a) => (
+                  <li key={a.id} className="evidence-item">
+                    <h3>
+                      <Link to={`/states/${a.iso3}`}>{a.iso3}</Link> · <Link to={`/recommendations/${a.recommendationKey}`}>{a.recommendationKey}</Link>{' '}
+                      <StatusBadge status={a.status} />
+                    </h3>
+                    <p>{a.rationale}</p>
+                    <p className="muted small">
+                      {t('review.effective', { date: format.date(a.effectiveFrom) })} · {t('scorecard.evidenceCounts', a.evidenceCounts)}
+                    </p>
+                    {'assessorId' in a && a.assessorId === me.data?.id ? <p className="muted">{t('review.yours')}</p> : <AssessmentDecision id={a.id} />}
+                  </li>
+                ))}
+            </ul>
+          )}
+        </Loadable>
+      </section>
+    </>
+  );
+}
+
+function Decision({ labels, onDecide, pending }: { labels: [string, string]; onDecide: (positive: boolean, note: string) => Promise<void>; pending: boolean }) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function decide(positive: boolean) {
+    if (!note.trim()) {
+      setError(t('review.noteNeeded'));
+      return;
+    }
+    setError(null);
+    try {
+      await onDecide(positive, note.trim());
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+  return (
+    <form
+      className="decision"
+      onSubmit={(e: FormEvent<HTMLFormElement>) => {
+        e.preventDefault();
+        void decide(true);
+      }}
+    >
+      <label>
+        {t('review.note')}
+        <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+      </label>
+      <button type="submit" disabled={pending}>
+        {labels[0]}
+      </button>
+      <button type="button" className="secondary" disabled={pending} onClick={() => void decide(false)}>
+        {labels[1]}
+      </button>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function EvidenceDecision({ item }: { item: EvidenceItem }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const review = useMutation(trpc.evidence.review.mutationOptions());
+  return (
+    <Decision
+      labels={[t('review.verify'), t('review.reject')]}
+      pending={review.isPending}
+      onDecide={async (positive, note) => {
+        await review.mutateAsync({ id: item.id, decision: positive ? 'verify' : 'reject', note });
+        await queryClient.invalidateQueries();
+      }}
+    />
+  );
+}
+
+function AssessmentDecision({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const review = useMutation(trpc.assessments.review.mutationOptions());
+  return (
+    <Decision
+      labels={[t('review.approve'), t('review.return')]}
+      pending={review.isPending}
+      onDecide={async (positive, note) => {
+        await review.mutateAsync({ id, decision: positive ? 'approve' : 'return', note });
+        await queryClient.invalidateQueries();
+      }}
+    />
+  );
+}
