@@ -32,7 +32,7 @@ export function AdminPage() {
         <h2 id="users-heading">{t('admin.users')}</h2>
         <Loadable query={users} skeleton={<SkeletonRows rows={5} />}>
           {(rows) => (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table>
                 <thead>
                   <tr>

@@ -51,7 +51,7 @@ export function AuditPage() {
             : t('audit.broken', { seq: verify.data.firstBroken.seq, reason: verify.data.firstBroken.reason })}
         </div>
       ) : null}
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>

@@ -7,8 +7,8 @@ export function AsOfControl({ value, onChange, isSet }: { value: string; onChang
   const { t } = useTranslation();
   const id = useId();
   return (
-    <div className="as-of" role="group" aria-labelledby={`${id}-label`}>
-      <label id={`${id}-label`} htmlFor={id}>
+    <div className="as-of">
+      <label htmlFor={id}>
         {t('asOf.label')}
       </label>
       <input id={id} type="date" value={value} max={todayIso()} min="2015-01-01" onChange={(e) => onChange(e.target.value || null)} />

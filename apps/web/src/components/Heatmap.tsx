@@ -17,7 +17,7 @@ export function Heatmap({ matrix }: { matrix: Matrix }) {
   const unassessed = sorted.filter((s) => s.summary.assessed === 0).length;
   const rows = showAll ? sorted : sorted.filter((s) => s.summary.assessed > 0);
   return (
-    <div className="table-wrap heatmap-wrap">
+    <div className="table-wrap heatmap-wrap" tabIndex={0}>
       <table className="heatmap">
         <caption>{t('overview.heatmapCaption', { date: format.date(matrix.asOf) })}</caption>
         <thead>

@@ -12,7 +12,7 @@ export const statusColour: Record<AssessmentStatus | 'none', { background: strin
   no_action: { background: '#f1eef6', text: '#1b1f24' },
   committed: { background: '#bdc9e1', text: '#1b1f24' },
   framework_adopted: { background: '#74a9cf', text: '#1b1f24' },
-  implementing: { background: '#2b8cbe', text: '#ffffff' },
+  implementing: { background: '#1f6fa8', text: '#ffffff' },
   effective: { background: '#045a8d', text: '#ffffff' },
 };
 

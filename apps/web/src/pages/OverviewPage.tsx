@@ -187,7 +187,7 @@ function StateTable({ caption, rows }: { caption: string; rows: StateSummary[] }
   const format = useFormat();
   if (rows.length === 0) return null;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption>{caption}</caption>
         <thead>

@@ -65,7 +65,7 @@ export function RecommendationPage() {
                       ? t('recommendation.noneAssessed')
                       : t('recommendation.regional', { score: format.number(c.regional.score), assessed: c.regional.assessed, total: c.regional.total })}
                   </p>
-                  <div className="table-wrap">
+                  <div className="table-wrap" tabIndex={0}>
                     <table>
                       <thead>
                         <tr>

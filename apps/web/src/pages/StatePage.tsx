@@ -145,7 +145,7 @@ function Scorecard({ card }: { card: Outputs['scorecards']['state'] }) {
         </p>
         {card.regressed > 0 ? <p className="regressed-note">{t('scorecard.regressedCount', { count: card.regressed })}</p> : null}
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <caption>{t('scorecard.caption', { date: format.date(card.asOf) })}</caption>
           <thead>
@@ -194,7 +194,7 @@ function SiteTable({ rows }: { rows: Outputs['sites']['list'] }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <thead>
           <tr>
@@ -236,7 +236,7 @@ function IndicatorTables({ rows }: { rows: Outputs['indicators']['series'] }) {
   return (
     <>
       {rows.map((series) => (
-        <div key={series.key} className="table-wrap">
+        <div key={series.key} className="table-wrap" tabIndex={0}>
           <table>
             <caption>
               {series.name} <span className="muted">({series.unit})</span>

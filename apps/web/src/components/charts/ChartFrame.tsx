@@ -23,7 +23,7 @@ export function ChartFrame({ title, chart, table, empty }: { title: string; char
           <div className={asTable ? 'visually-hidden print-only' : 'chart-body'} aria-hidden={!asTable ? undefined : true}>
             {asTable ? null : <Suspense fallback={<div className="skeleton skeleton-block" />}>{chart}</Suspense>}
           </div>
-          <div className={asTable ? 'table-wrap' : 'visually-hidden'}>{table}</div>
+          <div className={asTable ? 'table-wrap' : 'visually-hidden'} tabIndex={asTable ? 0 : undefined}>{table}</div>
         </>
       )}
     </figure>

@@ -1,0 +1,200 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe';
+import { chromiumMissing, launchChromium, screenshot, watchForErrors } from '../support/browser';
+import { startServerProcess, tempDataDir, type ServerProcess } from '../support/server-process';
+import { mutate, sessionCookieOf } from '../support/trpc-http';
+
+const PASSWORD = 'a long and memorable passphrase';
+const TITLE = 'Court convicts recruiters who trafficked workers into a Sihanoukville compound';
+
+/**
+ * The whole loop in a real browser: a monitor logs evidence with an attachment, a reviewer verifies
+ * it, it appears publicly, and the scorecard moves once an assessment resting on it is approved.
+ */
+describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissing ? ' [SKIPPED: no Chromium]' : ''}`, () => {
+  const data = tempDataDir();
+  let server: ServerProcess;
+  let browser: Browser;
+  const contexts = new Map<string, BrowserContext>();
+
+  /** One browser profile per person (so local drafts persist between their pages); the public gets a fresh one each time. */
+  async function signedIn(email: string | null): Promise<Page> {
+    const known = email ? contexts.get(email) : undefined;
+    if (known) return known.newPage();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.set(email ?? `public-${contexts.size}`, context);
+    const page = await context.newPage();
+    if (email) {
+      await page.goto(`${server.url}/sign-in`);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('link', { name: 'Sign in' }).waitFor({ state: 'detached' });
+    }
+    return page;
+  }
+
+  beforeAll(async () => {
+    server = await startServerProcess({ TRACKER_DATA_DIR: data.dir });
+    browser = await launchChromium();
+    // Accounts through the public API, exactly as the first administrator would create them.
+    const token = /setup#token=([A-Za-z0-9_-]{43})/.exec(server.output())?.[1];
+    const admin = sessionCookieOf(await mutate(server.url, 'auth.setup', { token, email: 'admin@example.org', displayName: 'Admin', password: PASSWORD }));
+    for (const [email, role] of [['monitor@example.org', 'monitor'], ['reviewer@example.org', 'reviewer']] as const) {
+      const created = await mutate<{ passwordLink: { token: string } }>(server.url, 'users.create', { email, displayName: role === 'monitor' ? 'Mona Monitor' : 'Rey Reviewer', role }, admin);
+      await mutate(server.url, 'auth.resetPassword', { token: created.data.passwordLink.token, password: PASSWORD });
+    }
+  });
+  afterAll(async () => {
+    for (const c of contexts.values()) await c.close();
+    await browser?.close();
+    await server?.stop();
+    data.remove();
+  });
+
+  it('shows a clear message for bad input, and the draft survives a reload', async () => {
+    const page = await signedIn('monitor@example.org');
+    const problems = watchForErrors(page);
+    await page.goto(`${server.url}/workspace/evidence/new`);
+    await page.getByRole('heading', { name: 'Log evidence' }).waitFor();
+    await page.getByLabel('State', { exact: true }).selectOption('KHM');
+    await page.getByLabel('Title').fill('No');
+    await page.getByLabel('Source address (http or https)').fill('javascript:alert(1)');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('The title needs at least 3 characters.').waitFor();
+    await page.getByText('Use a full http:// or https:// address.').waitFor();
+    await page.getByText('Link at least one recommendation.').waitFor();
+    await screenshot(page, 'evidence-form-errors-desktop');
+
+    await page.getByLabel('Title').fill(TITLE);
+    await page.reload();
+    await page.getByText(/Your unsaved changes from .* were restored/).waitFor();
+    expect(await page.getByLabel('Title').inputValue()).toBe(TITLE);
+    await expect.poll(() => page.getByLabel('State', { exact: true }).inputValue()).toBe('KHM');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a monitor logs evidence with an attachment and submits it', async () => {
+    const page = await signedIn('monitor@example.org');
+    await page.goto(`${server.url}/workspace/evidence/new`);
+    await page.getByText(/were restored/).waitFor();
+    await page.getByLabel('A.6 Train law enforcement in rights-based investigation').check();
+    await page.getByLabel('Summary, in your own words').fill('The provincial court convicted three recruiters; the judgment describes victims as trafficked persons, not offenders.');
+    await page.getByLabel('Kind').selectOption('court_decision');
+    await page.getByLabel('Direction').selectOption('progress');
+    await page.getByLabel('Source address (http or https)').fill('https://example.org/judgment-2025-114');
+    await page.getByLabel('Publisher').fill('Provincial Court');
+    await page.getByLabel('Published on').fill('2025-02-10');
+    await page.getByLabel('Source reliability').selectOption('B');
+    await page.getByLabel('Information credibility').selectOption('2');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('heading', { name: 'Edit evidence' }).waitFor();
+
+    const file = join(data.dir, 'judgment.txt');
+    writeFileSync(file, 'Judgment 2025/114: the court finds the three defendants guilty of trafficking in persons.');
+    await page.getByLabel('Attach files').setInputFiles(file);
+    await page.getByText('judgment.txt').first().waitFor();
+    await page.getByText(/SHA-256 [0-9a-f]{64}/).waitFor();
+    await screenshot(page, 'evidence-form-desktop');
+
+    await page.getByRole('button', { name: 'Save and submit for review' }).click();
+    await page.getByText('Submitted. A reviewer other than you will verify or return it.').waitFor();
+    await page.getByRole('heading', { name: 'Awaiting review' }).waitFor();
+    expect(await page.getByRole('link', { name: TITLE }).count()).toBe(1);
+    await screenshot(page, 'workspace-desktop');
+    await page.close();
+  });
+
+  it('a reviewer verifies it, and it appears publicly', async () => {
+    const page = await signedIn('reviewer@example.org');
+    await page.goto(`${server.url}/review`);
+    const item = page.getByRole('listitem').filter({ hasText: TITLE });
+    await item.getByLabel('Note for the author').fill('Judgment checked against the court registry.');
+    await screenshot(page, 'review-desktop');
+    await item.getByRole('button', { name: 'Verify' }).click();
+    await page.getByText('No evidence is waiting for review.').waitFor();
+    await page.close();
+
+    const visitor = await signedIn(null);
+    await visitor.goto(`${server.url}/evidence?q=Sihanoukville`);
+    await visitor.getByRole('link', { name: TITLE }).click();
+    await visitor.getByRole('heading', { name: TITLE }).waitFor();
+    await visitor.getByText('judgment.txt').waitFor();
+    await screenshot(visitor, 'evidence-page-desktop');
+    await visitor.close();
+  });
+
+  it('the scorecard moves once an assessment resting on it is approved, and the as-of control goes back', async () => {
+    const monitor = await signedIn('monitor@example.org');
+    await monitor.goto(`${server.url}/workspace/assess`);
+    await monitor.getByLabel('State', { exact: true }).selectOption('KHM');
+    await monitor.getByLabel('Recommendation').selectOption('A.6');
+    await monitor.getByLabel(TITLE).check();
+    await monitor.getByLabel('Status (verified reality)').selectOption('implementing');
+    await monitor.getByLabel('Effective from').fill('2025-03-01');
+    await monitor.getByLabel('Rationale').fill('Courts now treat victims of forced criminality as trafficked persons.');
+    await monitor.getByRole('button', { name: 'Propose' }).click();
+    await monitor.getByText(/Proposed\. It counts once another reviewer approves it\./).waitFor();
+    await monitor.close();
+
+    const visitor = await signedIn(null);
+    await visitor.goto(`${server.url}/states/KHM`);
+    await visitor.getByText('Covers 0 of 7 recommendations.').waitFor();
+
+    const reviewer = await signedIn('reviewer@example.org');
+    await reviewer.goto(`${server.url}/review`);
+    const proposal = reviewer.getByRole('listitem').filter({ hasText: 'Courts now treat victims' });
+    await proposal.getByLabel('Note for the author').fill('Agreed: the judgment supports it.');
+    await proposal.getByRole('button', { name: 'Approve' }).click();
+    await reviewer.getByText('No assessment is waiting for approval.').waitFor();
+    await reviewer.close();
+
+    await visitor.reload();
+    await visitor.getByText('Covers 1 of 7 recommendations.').waitFor();
+    expect(await visitor.locator('.big-number').innerText()).toBe('75');
+    await screenshot(visitor, 'state-after-approval-desktop');
+
+    await visitor.goto(`${server.url}/?asOf=2025-02-28`);
+    await visitor.getByText(/No assessment had been approved by Feb 28, 2025/).waitFor();
+    await visitor.goto(`${server.url}/`);
+    await visitor.getByRole('table', { name: /Status of each State/ }).getByText('Implementing').waitFor();
+    await visitor.getByLabel('As of').fill('2025-02-28');
+    await visitor.getByText(/No assessment had been approved by/).waitFor();
+    expect(new URL(visitor.url()).searchParams.get('asOf')).toBe('2025-02-28');
+    await visitor.close();
+  });
+
+  const pages = ['/', '/states/KHM', '/recommendations/A.6', '/evidence', '/methodology', '/sign-in'];
+  const staffPages: [string, string][] = [
+    ['monitor@example.org', '/workspace'],
+    ['monitor@example.org', '/workspace/evidence/new'],
+    ['monitor@example.org', '/workspace/assess'],
+    ['reviewer@example.org', '/review'],
+    ['admin@example.org', '/admin'],
+    ['admin@example.org', '/admin/audit'],
+    ['admin@example.org', '/account'],
+  ];
+
+  it('every page passes an axe-core scan with no serious or critical violations, on desktop and phone', async () => {
+    const failures: string[] = [];
+    for (const [email, path] of [...pages.map((p) => [null, p] as const), ...staffPages]) {
+      const page = await signedIn(email);
+      for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 740 }]] as const) {
+        await page.setViewportSize(viewport);
+        await page.goto(`${server.url}${path}`);
+        await page.locator('main h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        for (const v of await seriousViolations(page)) failures.push(`${path} (${label}): ${v}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (label === 'phone' && overflow > 0) failures.push(`${path} (phone): page is ${overflow}px wider than the screen`);
+        await screenshot(page, `page${path.replaceAll('/', '-') || '-home'}-${label}`);
+      }
+      await page.close();
+    }
+    expect(failures).toEqual([]);
+  });
+});
