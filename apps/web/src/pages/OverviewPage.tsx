@@ -5,7 +5,7 @@ import type { RecommendationSummary, StateSummary } from '../api-types';
 import { shiftIso, todayIso, useDateParam } from '../as-of';
 import { AsOfControl } from '../components/AsOfControl';
 import { ChangeList } from '../components/Changes';
-import { ChartFrame, ScoreBars, ScoreLine } from '../components/charts';
+import { ChartFrame, RegionMap, ScoreBars, ScoreLine } from '../components/charts';
 import { Heatmap } from '../components/Heatmap';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
@@ -50,6 +50,42 @@ export function OverviewPage() {
                   <Link to="/methodology">{t('overview.howScored')}</Link>
                 </p>
                 <Heatmap matrix={m} />
+                <ChartFrame
+                  title={t('map.title', { date: format.date(m.asOf) })}
+                  chart={
+                    <RegionMap
+                      states={m.states.map((s) => ({
+                        iso3: s.iso3,
+                        name: s.name,
+                        score: s.summary.score,
+                        sites: states.data?.find((x) => x.iso3 === s.iso3)?.siteCount ?? 0,
+                      }))}
+                    />
+                  }
+                  table={
+                    <table>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('state.name')}</th>
+                          <th scope="col" className="num">{t('scorecard.score')}</th>
+                          <th scope="col" className="num">{t('state.sites')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {m.states
+                          .filter((s) => s.summary.assessed > 0 || (states.data?.find((x) => x.iso3 === s.iso3)?.siteCount ?? 0) > 0)
+                          .map((s) => (
+                            <tr key={s.iso3}>
+                              <th scope="row">{s.name}</th>
+                              <td className="num">{s.summary.score === null ? '—' : format.number(s.summary.score)}</td>
+                              <td className="num">{format.number(states.data?.find((x) => x.iso3 === s.iso3)?.siteCount ?? 0)}</td>
+                            </tr>
+                          ))}
+                      </tbody>
+                    </table>
+                  }
+                />
+                <p className="muted small">{t('map.note')}</p>
                 <div className="chart-grid">
                   <ChartFrame
                     title={t('overview.byRecommendation')}

@@ -3,4 +3,5 @@ import { lazy } from 'react';
 // Charts load on demand so the first page stays small.
 export const ScoreLine = lazy(() => import('./ScoreLine'));
 export const ScoreBars = lazy(() => import('./ScoreBars'));
+export const RegionMap = lazy(() => import('./RegionMap'));
 export { ChartFrame } from './ChartFrame';

@@ -1,0 +1,23 @@
+/** ISO 3166-1 numeric codes, which the Natural Earth boundaries are keyed by, for the catalogue's States. */
+export const isoNumeric: Record<string, string> = {
+  BGD: '050',
+  BRA: '076',
+  CHN: '156',
+  EGY: '818',
+  ETH: '231',
+  IDN: '360',
+  IND: '356',
+  KEN: '404',
+  KHM: '116',
+  LAO: '418',
+  MMR: '104',
+  MYS: '458',
+  NPL: '524',
+  PAK: '586',
+  PHL: '608',
+  SGP: '702',
+  THA: '764',
+  TUR: '792',
+  TZA: '834',
+  VNM: '704',
+};
