@@ -18,6 +18,7 @@ export function useFormat() {
   return {
     number: (n: number) => number.format(n),
     percent: (fraction: number) => percent.format(fraction),
+    compact: (n: number) => new Intl.NumberFormat(locale, { notation: 'compact', numberingSystem: 'latn' }).format(n),
     bytes: (n: number) =>
       n < 1024 * 1024
         ? new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1, numberingSystem: 'latn' }).format(n / 1024)

@@ -30,6 +30,8 @@ export interface AssessmentRecord {
   /** ISO-8601 instant the record was written; breaks ties between records effective the same day. */
   createdAt: string;
   rationale: string;
+  /** Illustrative record from the demo data set, shown as such wherever it appears. */
+  isDemo?: boolean;
 }
 
 export const cellKey = (iso3: string, recommendationKey: string) => `${iso3}|${recommendationKey}`;

@@ -41,6 +41,11 @@ export function OverviewPage() {
               <div className="notice">{t('overview.nothingAssessed', { date: format.date(m.asOf) })}</div>
             ) : (
               <>
+                {m.cells.some((c) => c.isDemo) ? (
+                  <div className="notice demo-notice" role="note">
+                    {t('overview.demoNotice')}
+                  </div>
+                ) : null}
                 <p className="headline">
                   {t('overview.regionalScore', {
                     score: format.number(m.overall.score ?? 0),

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { Outputs } from '../api-types';
 import { todayIso, useDateParam } from '../as-of';
 import { AsOfControl } from '../components/AsOfControl';
-import { ChartFrame, ScoreLine } from '../components/charts';
+import { ChartFrame, ScoreLine, ValueBars } from '../components/charts';
 import { EvidenceList } from '../components/EvidenceList';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { StatusBadge } from '../components/Status';
@@ -168,6 +168,7 @@ function Scorecard({ card }: { card: Outputs['scorecards']['state'] }) {
                 </th>
                 <td>
                   <StatusBadge status={r.status} />
+                  {r.isDemo ? <span className="tag tag-demo">{t('common.demo')}</span> : null}
                   {r.effectiveFrom ? <div className="muted small">{t('scorecard.since', { date: format.date(r.effectiveFrom) })}</div> : null}
                 </td>
                 <td>
@@ -234,34 +235,48 @@ function IndicatorTables({ rows }: { rows: Outputs['indicators']['series'] }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <>
-      {rows.map((series) => (
-        <div key={series.key} className="table-wrap" tabIndex={0}>
-          <table>
-            <caption>
-              {series.name} <span className="muted">({series.unit})</span>
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('state.date')}</th>
-                <th scope="col" className="num">{t('state.value')}</th>
-                <th scope="col">{t('common.source')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {series.observations.map((o) => (
-                <tr key={o.observedOn}>
-                  <td>{format.date(o.observedOn)}</td>
-                  <td className="num">{t(`qualifier.${o.qualifier}`, { value: format.number(o.value) })}</td>
-                  <td>
-                    <cite>{o.citation}</cite>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ))}
-    </>
+    <div className="chart-grid">
+      {rows.map((series) => {
+        const points = series.observations.map((o) => ({
+          observedOn: o.observedOn,
+          value: o.value,
+          label: t(`qualifier.${o.qualifier}`, { value: format.number(o.value) }),
+        }));
+        return (
+          <ChartFrame
+            key={series.key}
+            title={`${series.name} (${series.unit})`}
+            chart={<ValueBars points={points} unit={series.unit} />}
+            table={
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('state.date')}</th>
+                    <th scope="col" className="num">{t('state.value')}</th>
+                    <th scope="col">{t('common.source')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {series.observations.map((o, i) => (
+                    <tr key={o.observedOn}>
+                      <td>{format.date(o.observedOn)}</td>
+                      <td className="num">{points[i]?.label}</td>
+                      <td>
+                        <cite>{o.citation}</cite>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            }
+            footer={
+              <p className="muted small">
+                {t('common.source')}: <cite>{[...new Set(series.observations.map((o) => o.citation))].join('; ')}</cite>
+              </p>
+            }
+          />
+        );
+      })}
+    </div>
   );
 }

@@ -42,6 +42,7 @@ const recordColumns = {
   effectiveFrom: assessments.effectiveFrom,
   createdAt: assessments.createdAt,
   rationale: assessments.rationale,
+  isDemo: assessments.isDemo,
 };
 
 function scopeWhere(scope: Scope): (SQL | undefined)[] {
@@ -149,6 +150,7 @@ interface Cell {
   effectiveFrom: string | null;
   assessmentId: string | null;
   rationale: string | null;
+  isDemo: boolean;
   evidence: EvidenceCounts;
 }
 
@@ -173,6 +175,7 @@ async function cellsAsOf(db: Database, asOf: string, scope: Scope) {
         effectiveFrom: a?.effectiveFrom ?? null,
         assessmentId: a?.id ?? null,
         rationale: a?.rationale ?? null,
+        isDemo: a?.isDemo ?? false,
         evidence: counts.get(key) ?? noEvidence(),
       });
     }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
  * Every chart comes with the same data as a table: one button switches, and the table is what
  * screen readers and printouts get.
  */
-export function ChartFrame({ title, chart, table, empty }: { title: string; chart: ReactNode; table: ReactNode; empty?: ReactNode }) {
+export function ChartFrame({ title, chart, table, empty, footer }: { title: string; chart: ReactNode; table: ReactNode; empty?: ReactNode; footer?: ReactNode }) {
   const { t } = useTranslation();
   const [asTable, setAsTable] = useState(false);
   return (
@@ -26,6 +26,7 @@ export function ChartFrame({ title, chart, table, empty }: { title: string; char
           <div className={asTable ? 'table-wrap' : 'visually-hidden'} tabIndex={asTable ? 0 : undefined}>{table}</div>
         </>
       )}
+      {footer}
     </figure>
   );
 }
