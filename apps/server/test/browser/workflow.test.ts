@@ -104,7 +104,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     await page.getByRole('button', { name: 'Save and submit for review' }).click();
     await page.getByText('Submitted. A reviewer other than you will verify or return it.').waitFor();
     await page.getByRole('heading', { name: 'Awaiting review' }).waitFor();
-    expect(await page.getByRole('link', { name: TITLE }).count()).toBe(1);
+    await page.getByRole('link', { name: TITLE }).waitFor();
     await screenshot(page, 'workspace-desktop');
     await page.close();
   });
@@ -183,6 +183,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     const failures: string[] = [];
     for (const [email, path] of [...pages.map((p) => [null, p] as const), ...staffPages]) {
       const page = await signedIn(email);
+      const problems = watchForErrors(page);
       for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 740 }]] as const) {
         await page.setViewportSize(viewport);
         await page.goto(`${server.url}${path}`);
@@ -193,8 +194,22 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
         if (label === 'phone' && overflow > 0) failures.push(`${path} (phone): page is ${overflow}px wider than the screen`);
         await screenshot(page, `page${path.replaceAll('/', '-') || '-home'}-${label}`);
       }
+      for (const p of problems) failures.push(`${path}: ${p}`);
       await page.close();
     }
     expect(failures).toEqual([]);
+  });
+
+  it('prints a clean country brief: no navigation or controls, with its date', async () => {
+    const page = await signedIn(null);
+    await page.goto(`${server.url}/states/KHM`);
+    await page.getByText('Covers 1 of 7 recommendations.').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Print country brief' }).isVisible()).toBe(false);
+    expect(await page.getByText(/^Country brief as of /).isVisible()).toBe(true);
+    await page.pdf({ path: join(data.dir, 'brief.pdf') }).catch(() => undefined);
+    await screenshot(page, 'state-print');
+    await page.close();
   });
 });
