@@ -126,6 +126,24 @@ export function verifyEntries(entries: Iterable<VerifiedEntry>, state = { prev: 
   return null;
 }
 
+type LedgerRow = typeof auditLedger.$inferSelect;
+
+/** A stored row as the chain sees it: content replaced by its digests. Exports carry exactly this. */
+export function toChainedEntry(r: LedgerRow): VerifiedEntry {
+  return {
+    seq: Number(r.seq),
+    hash: r.hash,
+    at: r.at.toISOString(),
+    actorId: r.actorId,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    beforeDigest: digestOf(r.before),
+    afterDigest: digestOf(r.after),
+    prevHash: r.prevHash,
+  };
+}
+
 /** Reads the ledger in pages and verifies the chain from the first entry to the head. */
 export async function verifyLedger(db: Database, pageSize = 2000, onProgress?: (done: number) => void): Promise<LedgerVerdict> {
   const state = { prev: GENESIS_HASH, count: 0 };
@@ -138,21 +156,7 @@ export async function verifyLedger(db: Database, pageSize = 2000, onProgress?: (
       .orderBy(asc(auditLedger.seq))
       .limit(pageSize);
     if (rows.length === 0) break;
-    const verdict = verifyEntries(
-      rows.map((r) => ({
-        seq: Number(r.seq),
-        hash: r.hash,
-        at: r.at.toISOString(),
-        actorId: r.actorId,
-        action: r.action,
-        entityType: r.entityType,
-        entityId: r.entityId,
-        beforeDigest: digestOf(r.before),
-        afterDigest: digestOf(r.after),
-        prevHash: r.prevHash,
-      })),
-      state,
-    );
+    const verdict = verifyEntries(rows.map(toChainedEntry), state);
     if (verdict) return verdict;
     after = Number(rows.at(-1)?.seq);
     onProgress?.(state.count);

@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { auditLedger } from '@tracker/db/schema';
-import { digestOf, verifyEntries, verifyLedger, type LedgerVerdict, type VerifiedEntry } from '@tracker/db';
+import { toChainedEntry, verifyEntries, verifyLedger, type LedgerVerdict, type VerifiedEntry } from '@tracker/db';
 import { asc, count, gt } from 'drizzle-orm';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Env } from '../env';
@@ -48,19 +48,7 @@ export async function exportLedgerCommand(env: Env, file: string): Promise<strin
       const rows = await handle.db.select().from(auditLedger).where(gt(auditLedger.seq, after)).orderBy(asc(auditLedger.seq)).limit(2000);
       if (rows.length === 0) break;
       for (const r of rows) {
-        const entry: VerifiedEntry = {
-          seq: Number(r.seq),
-          hash: r.hash,
-          at: r.at.toISOString(),
-          actorId: r.actorId,
-          action: r.action,
-          entityType: r.entityType,
-          entityId: r.entityId,
-          beforeDigest: digestOf(r.before),
-          afterDigest: digestOf(r.after),
-          prevHash: r.prevHash,
-        };
-        if (!out.write(`${JSON.stringify(entry)}\n`)) await once(out, 'drain');
+        if (!out.write(`${JSON.stringify(toChainedEntry(r))}\n`)) await once(out, 'drain');
         written++;
       }
       after = Number(rows.at(-1)?.seq);

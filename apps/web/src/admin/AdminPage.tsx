@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import type { Outputs } from '../api-types';
-import { errorsFrom, Field, FormError, serverIssues, type FieldErrors } from '../components/Form';
+import { Field, FormError, useCheckedSubmit } from '../components/Form';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
 import { useMe } from '../session';
@@ -85,8 +85,7 @@ function NewUser() {
   const queryClient = useQueryClient();
   const id = useId();
   const create = useMutation(trpc.users.create.mutationOptions());
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, formError, run } = useCheckedSubmit();
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
@@ -96,20 +95,9 @@ function NewUser() {
       .filter(Boolean)
       .map((s) => s.toUpperCase());
     const parsed = userCreateInput.safeParse({ email: form.get('email'), displayName: form.get('displayName'), role: form.get('role') || undefined, states });
-    setFormError(null);
-    if (!parsed.success) {
-      setErrors(errorsFrom(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    try {
-      await create.mutateAsync(parsed.data);
+    if (await run(parsed, (data) => create.mutateAsync(data))) {
       formElement.reset();
       await queryClient.invalidateQueries();
-    } catch (error) {
-      const issues = serverIssues(error);
-      if (issues) setErrors(errorsFrom(issues));
-      else setFormError((error as Error).message);
     }
   }
   return (

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 
 export type FieldErrors = Record<string, string>;
 
@@ -56,4 +56,34 @@ export function FormError({ message }: { message: string | null }) {
       {message}
     </div>
   );
+}
+
+type Checked<T> = { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+
+/**
+ * The one way forms submit: a zod check in the browser (the same schema the server uses), then the
+ * call; field errors from either side land under their fields, anything else above the form.
+ * `extra` adds checks the schema cannot make (a repeated password). Resolves true on success.
+ */
+export function useCheckedSubmit() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  async function run<T>(parsed: Checked<T>, send: (data: T) => Promise<unknown>, extra: FieldErrors = {}): Promise<boolean> {
+    setFormError(null);
+    if (!parsed.success || Object.keys(extra).length > 0) {
+      setErrors({ ...(parsed.success ? {} : errorsFrom(parsed.error.issues)), ...extra });
+      return false;
+    }
+    setErrors({});
+    try {
+      await send(parsed.data);
+      return true;
+    } catch (error) {
+      const issues = serverIssues(error);
+      if (issues) setErrors(errorsFrom(issues));
+      else setFormError((error as Error).message);
+      return false;
+    }
+  }
+  return { errors, formError, run };
 }

@@ -1,36 +1,12 @@
 import { changePasswordInput, totpDisableInput, totpEnableInput } from '@tracker/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
-import { errorsFrom, Field, FormError, serverIssues, type FieldErrors } from '../components/Form';
+import { Field, FormError, useCheckedSubmit } from '../components/Form';
 import { SkeletonRows } from '../components/Loadable';
 import { useMe } from '../session';
 import { useTRPC } from '../trpc';
-
-/** Runs a zod-checked mutation and reports field errors from the client or the server. */
-function useCheckedSubmit() {
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  async function run<T>(parsed: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }, send: (data: T) => Promise<unknown>) {
-    setFormError(null);
-    if (!parsed.success) {
-      setErrors(errorsFrom(parsed.error.issues));
-      return false;
-    }
-    setErrors({});
-    try {
-      await send(parsed.data);
-      return true;
-    } catch (error) {
-      const issues = serverIssues(error);
-      if (issues) setErrors(errorsFrom(issues));
-      else setFormError((error as Error).message);
-      return false;
-    }
-  }
-  return { errors, formError, run };
-}
 
 export function AccountPage() {
   const { t } = useTranslation();

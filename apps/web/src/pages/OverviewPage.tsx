@@ -5,7 +5,7 @@ import type { RecommendationSummary, StateSummary } from '../api-types';
 import { shiftIso, todayIso, useDateParam } from '../as-of';
 import { AsOfControl } from '../components/AsOfControl';
 import { ChangeList } from '../components/Changes';
-import { ChartFrame, RegionMap, ScoreBars, ScoreLine } from '../components/charts';
+import { ChartFrame, RegionMap, ScoreBars, ScoreTimeline } from '../components/charts';
 import { Heatmap } from '../components/Heatmap';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
@@ -117,36 +117,7 @@ export function OverviewPage() {
                     }
                   />
                   <Loadable query={timeline} skeleton={<div className="skeleton skeleton-block" />}>
-                    {(tl) => {
-                      const points = tl.points.filter((p) => p.date <= asOf);
-                      return (
-                        <ChartFrame
-                          title={t('overview.overTime')}
-                          empty={points.length === 0 ? <p className="muted">{t('overview.noHistory')}</p> : undefined}
-                          chart={<ScoreLine label={t('scorecard.score')} points={points} />}
-                          table={
-                            <table>
-                              <thead>
-                                <tr>
-                                  <th scope="col">{t('state.date')}</th>
-                                  <th scope="col" className="num">{t('scorecard.score')}</th>
-                                  <th scope="col" className="num">{t('scorecard.coverage')}</th>
-                                </tr>
-                              </thead>
-                              <tbody>
-                                {points.map((p) => (
-                                  <tr key={p.date}>
-                                    <td>{format.date(p.date)}</td>
-                                    <td className="num">{p.score === null ? '—' : format.number(p.score)}</td>
-                                    <td className="num">{format.percent(p.coverage)}</td>
-                                  </tr>
-                                ))}
-                              </tbody>
-                            </table>
-                          }
-                        />
-                      );
-                    }}
+                    {(tl) => <ScoreTimeline title={t('overview.overTime')} points={tl.points.filter((p) => p.date <= asOf)} />}
                   </Loadable>
                 </div>
               </>

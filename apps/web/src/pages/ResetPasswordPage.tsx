@@ -1,9 +1,9 @@
 import { resetPasswordInput } from '@tracker/domain';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { errorsFrom, Field, FormError, serverIssues, type FieldErrors } from '../components/Form';
+import { Field, FormError, useCheckedSubmit } from '../components/Form';
 import { tokenFromHash } from '../session';
 import { useTRPC } from '../trpc';
 
@@ -11,8 +11,7 @@ export function ResetPasswordPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const token = tokenFromHash(useLocation().hash);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, formError, run } = useCheckedSubmit();
   const reset = useMutation(trpc.auth.resetPassword.mutationOptions());
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -20,19 +19,7 @@ export function ResetPasswordPage() {
     const form = new FormData(event.currentTarget);
     const parsed = resetPasswordInput.safeParse({ token, password: form.get('password') });
     const mismatch = form.get('password') !== form.get('confirm');
-    setFormError(null);
-    if (!parsed.success || mismatch) {
-      setErrors({ ...(parsed.success ? {} : errorsFrom(parsed.error.issues)), ...(mismatch ? { confirm: t('auth.passwordsDiffer') } : {}) });
-      return;
-    }
-    setErrors({});
-    try {
-      await reset.mutateAsync(parsed.data);
-    } catch (error) {
-      const issues = serverIssues(error);
-      if (issues) setErrors(errorsFrom(issues));
-      else setFormError((error as Error).message);
-    }
+    await run(parsed, (data) => reset.mutateAsync(data), mismatch ? { confirm: t('auth.passwordsDiffer') } : {});
   }
 
   if (reset.isSuccess) {

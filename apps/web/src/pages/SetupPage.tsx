@@ -1,9 +1,9 @@
 import { setupInput } from '@tracker/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { errorsFrom, Field, FormError, serverIssues, type FieldErrors } from '../components/Form';
+import { Field, FormError, useCheckedSubmit } from '../components/Form';
 import { tokenFromHash } from '../session';
 import { useTRPC } from '../trpc';
 
@@ -14,8 +14,7 @@ export function SetupPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const token = tokenFromHash(useLocation().hash);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, formError, run } = useCheckedSubmit();
   const setup = useMutation(trpc.auth.setup.mutationOptions());
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -27,21 +26,11 @@ export function SetupPage() {
       email: form.get('email'),
       password: form.get('password'),
     });
-    setFormError(null);
     const mismatch = form.get('password') !== form.get('confirm');
-    if (!parsed.success || mismatch) {
-      setErrors({ ...(parsed.success ? {} : errorsFrom(parsed.error.issues)), ...(mismatch ? { confirm: t('auth.passwordsDiffer') } : {}) });
-      return;
-    }
-    setErrors({});
-    try {
-      await setup.mutateAsync(parsed.data);
+    const ok = await run(parsed, (data) => setup.mutateAsync(data), mismatch ? { confirm: t('auth.passwordsDiffer') } : {});
+    if (ok) {
       await queryClient.invalidateQueries();
       await navigate('/');
-    } catch (error) {
-      const issues = serverIssues(error);
-      if (issues) setErrors(errorsFrom(issues));
-      else setFormError((error as Error).message);
     }
   }
 

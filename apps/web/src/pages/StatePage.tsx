@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { Outputs } from '../api-types';
 import { todayIso, useDateParam } from '../as-of';
 import { AsOfControl } from '../components/AsOfControl';
-import { ChartFrame, ScoreLine, ValueBars } from '../components/charts';
+import { ChartFrame, ScoreTimeline, ValueBars } from '../components/charts';
 import { EvidenceList } from '../components/EvidenceList';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { StatusBadge } from '../components/Status';
@@ -54,36 +54,7 @@ export function StatePage() {
               {(c) => <Scorecard card={c} />}
             </Loadable>
             <Loadable query={timeline} skeleton={<div className="skeleton skeleton-block" />}>
-              {(tl) => {
-                const points = tl.points.filter((p) => p.date <= asOf);
-                return (
-                  <ChartFrame
-                    title={t('scorecard.history')}
-                    empty={points.length === 0 ? <p className="muted">{t('overview.noHistory')}</p> : undefined}
-                    chart={<ScoreLine label={t('scorecard.score')} points={points} />}
-                    table={
-                      <table>
-                        <thead>
-                          <tr>
-                            <th scope="col">{t('state.date')}</th>
-                            <th scope="col" className="num">{t('scorecard.score')}</th>
-                            <th scope="col" className="num">{t('scorecard.coverage')}</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {points.map((p) => (
-                            <tr key={p.date}>
-                              <td>{format.date(p.date)}</td>
-                              <td className="num">{p.score === null ? '—' : format.number(p.score)}</td>
-                              <td className="num">{format.percent(p.coverage)}</td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    }
-                  />
-                );
-              }}
+              {(tl) => <ScoreTimeline title={t('scorecard.history')} points={tl.points.filter((p) => p.date <= asOf)} />}
             </Loadable>
           </section>
 

@@ -3,7 +3,7 @@ import { assessmentProposeInput, assessmentStatuses } from '@tracker/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
-import { errorsFrom, Field, FormError, serverIssues, type FieldErrors } from '../components/Form';
+import { Field, FormError, useCheckedSubmit } from '../components/Form';
 import { SkeletonRows } from '../components/Loadable';
 import { useMe } from '../session';
 import { useTRPC } from '../trpc';
@@ -18,8 +18,7 @@ export function AssessPage() {
   const [iso3, setIso3] = useState('');
   const [key, setKey] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, formError, run } = useCheckedSubmit();
   const [done, setDone] = useState(false);
   const states = useQuery(trpc.states.list.queryOptions());
   const recommendations = useQuery(trpc.catalogue.recommendations.queryOptions());
@@ -44,20 +43,9 @@ export function AssessPage() {
       rationale: form.get('rationale'),
       evidenceIds: chosen,
     });
-    setFormError(null);
-    if (!parsed.success) {
-      setErrors(errorsFrom(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    try {
-      await propose.mutateAsync(parsed.data);
+    if (await run(parsed, (data) => propose.mutateAsync(data))) {
       await queryClient.invalidateQueries();
       setDone(true);
-    } catch (error) {
-      const issues = serverIssues(error);
-      if (issues) setErrors(errorsFrom(issues));
-      else setFormError((error as Error).message);
     }
   }
 

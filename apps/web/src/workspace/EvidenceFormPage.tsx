@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } 
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import type { Outputs } from '../api-types';
-import { errorsFrom, Field, FormError, serverIssues, type FieldErrors } from '../components/Form';
+import { Field, FormError, useCheckedSubmit } from '../components/Form';
 import { SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
 import { useMe } from '../session';
@@ -112,8 +112,7 @@ function EvidenceForm({ id, initial, item }: { id: string | null; initial: Value
   const stored = useRef(loadDraft<Values>(draftKey));
   const [values, setValues] = useState<Values>(stored.current?.values ?? initial);
   const [restored, setRestored] = useState(stored.current !== null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, formError, run } = useCheckedSubmit();
   const [message, setMessage] = useState<string | null>(null);
   const recommendations = useQuery(trpc.catalogue.recommendations.queryOptions());
   const states = useQuery(trpc.states.list.queryOptions());
@@ -134,33 +133,19 @@ function EvidenceForm({ id, initial, item }: { id: string | null; initial: Value
     setValues((v) => ({ ...v, [key]: v[key].includes(value) ? v[key].filter((x) => x !== value) : [...v[key], value] }));
 
   async function save(andSubmit: boolean) {
-    setFormError(null);
     setMessage(null);
-    const parsed = evidenceCreateInput.safeParse(toInput(values));
-    if (!parsed.success) {
-      setErrors(errorsFrom(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    try {
-      let savedId = id;
-      if (!id) {
-        const created = await create.mutateAsync(parsed.data);
-        savedId = created.id;
-      } else {
-        await update.mutateAsync({ ...parsed.data, id, ...(item?.revision ? { revision: item.revision } : {}) });
-      }
+    let savedId = id;
+    const ok = await run(evidenceCreateInput.safeParse(toInput(values)), async (data) => {
+      if (!id) savedId = (await create.mutateAsync(data)).id;
+      else await update.mutateAsync({ ...data, id, ...(item?.revision ? { revision: item.revision } : {}) });
       clearDraft(draftKey);
       if (andSubmit && savedId) await submitForReview.mutateAsync({ id: savedId });
-      await queryClient.invalidateQueries();
-      if (andSubmit) await navigate('/workspace', { state: { notice: 'submitted' } });
-      else if (!id && savedId) await navigate(`/workspace/evidence/${savedId}`, { replace: true });
-      else setMessage(t('form.saved'));
-    } catch (error) {
-      const issues = serverIssues(error);
-      if (issues) setErrors(errorsFrom(issues));
-      else setFormError((error as Error).message);
-    }
+    });
+    if (!ok) return;
+    await queryClient.invalidateQueries();
+    if (andSubmit) await navigate('/workspace', { state: { notice: 'submitted' } });
+    else if (!id && savedId) await navigate(`/workspace/evidence/${savedId}`, { replace: true });
+    else setMessage(t('form.saved'));
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

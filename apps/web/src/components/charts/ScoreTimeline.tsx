@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../format';
+import { ChartFrame } from './ChartFrame';
+import { ScoreLine } from './index';
+import type { ScorePoint } from './ScoreLine';
+
+/** Score and coverage after each change, as a step chart with its table. */
+export function ScoreTimeline({ title, points }: { title: string; points: ScorePoint[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <ChartFrame
+      title={title}
+      empty={points.length === 0 ? <p className="muted">{t('overview.noHistory')}</p> : undefined}
+      chart={<ScoreLine label={t('scorecard.score')} points={points} />}
+      table={
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('state.date')}</th>
+              <th scope="col" className="num">{t('scorecard.score')}</th>
+              <th scope="col" className="num">{t('scorecard.coverage')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.date}>
+                <td>{format.date(p.date)}</td>
+                <td className="num">{p.score === null ? '—' : format.number(p.score)}</td>
+                <td className="num">{format.percent(p.coverage)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
