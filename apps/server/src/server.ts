@@ -17,7 +17,14 @@ export interface RunningServer {
 /** Serves on an already open database; tests use this with their own handle. */
 export type ListenEnv = Pick<
   Env,
-  'PORT' | 'HOST' | 'TRACKER_WEB_DIST' | 'TRACKER_MAX_BODY_BYTES' | 'TRACKER_TRUST_PROXY' | 'TRACKER_SESSION_IDLE_MINUTES' | 'TRACKER_SESSION_ABSOLUTE_HOURS'
+  | 'PORT'
+  | 'HOST'
+  | 'TRACKER_WEB_DIST'
+  | 'TRACKER_MAX_BODY_BYTES'
+  | 'TRACKER_TRUST_PROXY'
+  | 'TRACKER_PUBLIC_URL'
+  | 'TRACKER_SESSION_IDLE_MINUTES'
+  | 'TRACKER_SESSION_ABSOLUTE_HOURS'
 >;
 
 export async function listen(handle: DbHandle, env: ListenEnv) {
@@ -32,6 +39,7 @@ export async function listen(handle: DbHandle, env: ListenEnv) {
       maxBodyBytes: env.TRACKER_MAX_BODY_BYTES,
       auth,
       trustProxy: env.TRACKER_TRUST_PROXY,
+      publicUrl: env.TRACKER_PUBLIC_URL?.replace(/\/$/, ''),
     }),
   );
   server.requestTimeout = 60_000;

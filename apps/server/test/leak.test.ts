@@ -88,7 +88,8 @@ describeEachDb('no leak of restricted, confidential or unreviewed evidence', (su
       const reply = isQuery ? await query(base, path, input, cookie) : await mutate(base, path, input, cookie);
       texts.push(JSON.stringify(reply));
     }
-    for (const route of ['/', '/api/health', '/api/nothing', '/states/KHM', `/evidence/${ids['confidential']}`, attachmentPath]) {
+    const openData = ['evidence.csv', 'evidence.json', 'assessments.csv', 'matrix.json', 'scorecards.csv'].map((f) => `/api/v1/export/${f}`);
+    for (const route of ['/', '/api/health', '/api/nothing', '/states/KHM', `/evidence/${ids['confidential']}`, attachmentPath, ...openData, '/feeds/all.atom', '/feeds/KHM.atom']) {
       const res = await fetch(`${base}${route}`, { headers: cookie ? { cookie } : {} });
       texts.push(await res.text());
     }

@@ -34,6 +34,7 @@ const router = createBrowserRouter([
       { path: 'review', lazy: () => import('./workspace/ReviewPage').then((m) => ({ Component: m.ReviewPage })) },
       { path: 'admin', lazy: () => import('./admin/AdminPage').then((m) => ({ Component: m.AdminPage })) },
       { path: 'admin/audit', lazy: () => import('./admin/AuditPage').then((m) => ({ Component: m.AuditPage })) },
+      { path: 'data', lazy: () => import('./pages/OpenDataPage').then((m) => ({ Component: m.OpenDataPage })) },
       { path: 'methodology', lazy: () => import('./pages/MethodologyPage').then((m) => ({ Component: m.MethodologyPage })) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -4,6 +4,8 @@ import { sessionUser, type DbHandle } from '@tracker/db';
 import { MAX_ATTACHMENT_BYTES } from '@tracker/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { log } from '../log';
+import { isExportRoute, serveExport } from '../open-data/exports';
+import { isFeedRoute, serveFeed } from '../open-data/feeds';
 import { isAttachmentRoute, serveAttachment } from './attachments';
 import { clientOf } from './client';
 import { csrfRefusal } from './csrf';
@@ -18,6 +20,8 @@ export interface HandlerOptions {
   maxBodyBytes: number;
   auth: AuthServices;
   trustProxy: boolean;
+  /** Base for absolute links in feeds; the request's own host when unset. */
+  publicUrl?: string | undefined;
 }
 
 /** Largest number of calls one batched tRPC request may carry. */
@@ -27,7 +31,7 @@ export const MAX_BATCH_SIZE = 20;
 const ATTACH_PATH = '/trpc/evidence.attach';
 export const MAX_ATTACH_BODY_BYTES = Math.ceil((MAX_ATTACHMENT_BYTES / 3) * 4) + 64 * 1024;
 
-export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trustProxy }: HandlerOptions) {
+export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trustProxy, publicUrl }: HandlerOptions) {
   const createContext = async ({ req, res }: { req: IncomingMessage; res: ServerResponse }) => {
     const client = clientOf(req, trustProxy);
     const token = readSessionToken(req);
@@ -100,6 +104,14 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
           log.error('attachment download failed', { error });
           if (!res.headersSent) sendJson(res, 500, { error: { message: 'Something went wrong on the server; it has been logged.' } });
         });
+      return;
+    }
+    if ((isExportRoute(url.pathname) || isFeedRoute(url.pathname)) && (req.method === 'GET' || req.method === 'HEAD')) {
+      const base = publicUrl ?? `${clientOf(req, trustProxy).secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+      (isFeedRoute(url.pathname) ? serveFeed(handle, url, base, req, res) : serveExport(handle, url, req, res)).catch((error: unknown) => {
+        log.error('open data request failed', { path: url.pathname, error });
+        if (!res.headersSent) sendJson(res, 500, { error: { message: 'Something went wrong on the server; it has been logged.' } });
+      });
       return;
     }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/') || url.pathname === '/trpc') {

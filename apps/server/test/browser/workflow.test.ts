@@ -168,7 +168,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     await visitor.close();
   });
 
-  const pages = ['/', '/states/KHM', '/recommendations/A.6', '/evidence', '/methodology', '/sign-in'];
+  const pages = ['/', '/states/KHM', '/recommendations/A.6', '/evidence', '/methodology', '/data', '/sign-in'];
   const staffPages: [string, string][] = [
     ['monitor@example.org', '/workspace'],
     ['monitor@example.org', '/workspace/evidence/new'],

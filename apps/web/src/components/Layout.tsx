@@ -38,6 +38,7 @@ export function Layout() {
             </NavLink>
             <NavLink to="/evidence">{t('nav.evidence')}</NavLink>
             <NavLink to="/methodology">{t('nav.methodology')}</NavLink>
+            <NavLink to="/data">{t('nav.openData')}</NavLink>
             <UserMenu />
           </nav>
         </div>

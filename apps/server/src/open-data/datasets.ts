@@ -1,0 +1,134 @@
+import {
+  assessmentHistory,
+  listEvidence,
+  scorecardMatrix,
+  type Database,
+} from '@tracker/db';
+import { methodologyVersion } from '@tracker/domain';
+
+/**
+ * The open datasets: what the public may see, flattened to rows. Every column is described in the
+ * data dictionary, which is generated from these same definitions.
+ */
+export interface Dataset {
+  description: string;
+  columns: Record<string, string>;
+  rows(db: Database, asOf: string): Promise<Record<string, unknown>[]>;
+}
+
+async function allPublicEvidence(db: Database) {
+  const items = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listEvidence(db, null, { limit: 100, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
+export const datasets: Record<string, Dataset> = {
+  evidence: {
+    description: 'Verified public evidence, newest first. Retracted items stay, with the reason.',
+    columns: {
+      id: 'Stable identifier of the item.',
+      iso3: 'State, ISO 3166-1 alpha-3.',
+      title: 'Title.',
+      summary: 'Summary in the words of the monitor who logged it.',
+      kind: 'law_regulation, policy_plan, court_decision, enforcement_action, official_statement, un_ngo_report, media_report, testimony, dataset or other.',
+      direction: 'progress, setback or context.',
+      sourceUrl: 'Address of the source.',
+      publisher: 'Publisher of the source.',
+      publishedOn: 'Publication date of the source (YYYY-MM-DD).',
+      language: 'Language of the source (BCP 47 tag).',
+      reliability: 'Source reliability, A (completely reliable) to F (cannot be judged).',
+      credibility: 'Information credibility, 1 (confirmed) to 6 (cannot be judged).',
+      recommendationKeys: 'Recommendations it bears on, separated by |.',
+      sites: 'Sites it concerns, separated by |.',
+      attachments: 'SHA-256 of each attached file, separated by |.',
+      verifiedAt: 'When a second person verified it (ISO 8601).',
+      retractedAt: 'When it was retracted, if it was.',
+      retractionReason: 'Why it was retracted.',
+      isDemo: 'true for illustrative demo records that describe no real event.',
+    },
+    async rows(db) {
+      return (await allPublicEvidence(db)).map((e) => ({
+        ...e,
+        sites: e.sites.map((s) => s.name),
+        attachments: e.attachments.map((a) => a.sha256),
+        retractedAt: e.retraction?.at ?? null,
+        retractionReason: e.retraction?.reason ?? null,
+      }));
+    },
+  },
+  assessments: {
+    description: 'Every approved assessment, oldest first: the append-only history the scorecards are computed from.',
+    columns: {
+      id: 'Stable identifier.',
+      iso3: 'State, ISO 3166-1 alpha-3.',
+      recommendationKey: 'Recommendation, e.g. A.2.',
+      status: 'Verified status: regressed, no_action, committed, framework_adopted, implementing, effective or not_assessed.',
+      claimedStatus: 'Status the State itself claims, if recorded.',
+      effectiveFrom: 'Date from which the judgement holds (YYYY-MM-DD).',
+      rationale: 'Why.',
+      publicSources: 'Verified public evidence it rests on.',
+      restrictedSources: 'Verified restricted evidence it rests on (count only).',
+      confidentialSources: 'Verified confidential evidence it rests on (count only).',
+      reviewedAt: 'When a second person approved it.',
+      isDemo: 'true for illustrative demo records.',
+    },
+    async rows(db) {
+      return (await assessmentHistory(db, null, {})).map((a) => ({
+        ...a,
+        publicSources: a.evidenceCounts.public,
+        restrictedSources: a.evidenceCounts.restricted,
+        confidentialSources: a.evidenceCounts.confidential,
+      }));
+    },
+  },
+  matrix: {
+    description: 'Every State × recommendation cell as of a date (?asOf=YYYY-MM-DD, default today).',
+    columns: {
+      asOf: 'The date the cell describes.',
+      iso3: 'State.',
+      recommendationKey: 'Recommendation.',
+      status: 'Verified status in force on that date; empty when not assessed.',
+      claimedStatus: 'Status the State claims.',
+      confidence: 'none, low, medium or high, from the grades of the evidence behind it.',
+      effectiveFrom: 'Since when the status holds.',
+      publicSources: 'Verified public evidence about the cell.',
+      restrictedSources: 'Verified restricted evidence (count only).',
+      confidentialSources: 'Verified confidential evidence (count only).',
+      methodologyVersion: 'Version of the methodology used.',
+    },
+    async rows(db, asOf) {
+      const m = await scorecardMatrix(db, asOf);
+      return m.cells.map((c) => ({
+        ...c,
+        asOf: m.asOf,
+        publicSources: c.evidence.public,
+        restrictedSources: c.evidence.restricted,
+        confidentialSources: c.evidence.confidential,
+        methodologyVersion: m.methodologyVersion,
+      }));
+    },
+  },
+  scorecards: {
+    description: 'Score and coverage of every State as of a date (?asOf=YYYY-MM-DD, default today).',
+    columns: {
+      asOf: 'The date.',
+      iso3: 'State.',
+      name: 'UN short name.',
+      score: 'Mean score over assessed recommendations, 0–100; empty when none is assessed.',
+      coverage: 'Assessed recommendations over all, 0–1.',
+      assessed: 'Recommendations assessed.',
+      total: 'Recommendations in the catalogue.',
+      regressed: 'Recommendations on which the State regressed.',
+      methodologyVersion: 'Version of the methodology used.',
+    },
+    async rows(db, asOf) {
+      const m = await scorecardMatrix(db, asOf);
+      return m.states.map((s) => ({ asOf: m.asOf, iso3: s.iso3, name: s.name, ...s.summary, methodologyVersion }));
+    },
+  },
+};

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DbHandle } from '@tracker/db';
+import { isoDateSchema, todayUtc } from '@tracker/domain';
+import { sendJson } from '../http/respond';
+import { toCsv } from './csv';
+import { datasets } from './datasets';
+
+const route = /^\/api\/v1\/export\/([a-z]+)\.(csv|json)$/;
+export const isExportRoute = (pathname: string) => route.test(pathname) || pathname === '/api/v1/export/dictionary.json';
+
+/** Sends a public GET body with an ETag, answering 304 when the client already has it. */
+export function sendCacheable(req: IncomingMessage, res: ServerResponse, body: string, contentType: string, filename?: string) {
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  const headers: Record<string, string> = { etag, 'cache-control': 'public, max-age=300', vary: 'Accept-Encoding' };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(200, {
+    ...headers,
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(body),
+    ...(filename ? { 'content-disposition': `attachment; filename="${filename}"` } : {}),
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** `/api/v1/export/{evidence,assessments,matrix,scorecards}.{csv,json}` and the data dictionary. */
+export async function serveExport(handle: DbHandle, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (url.pathname === '/api/v1/export/dictionary.json') {
+    const dictionary = Object.fromEntries(Object.entries(datasets).map(([name, d]) => [name, { description: d.description, columns: d.columns }]));
+    sendCacheable(req, res, JSON.stringify(dictionary, null, 2), 'application/json; charset=utf-8');
+    return;
+  }
+  const [, name, format] = route.exec(url.pathname) ?? [];
+  const dataset = name ? datasets[name] : undefined;
+  if (!dataset) {
+    sendJson(res, 404, { error: { message: `No dataset ${name}. Available: ${Object.keys(datasets).join(', ')}, and dictionary.json.` } });
+    return;
+  }
+  const asOfParam = url.searchParams.get('asOf');
+  const asOf = asOfParam ? isoDateSchema.safeParse(asOfParam) : null;
+  if (asOf && !asOf.success) {
+    sendJson(res, 400, { error: { message: 'asOf: use a date written as YYYY-MM-DD.' } });
+    return;
+  }
+  const rows = await dataset.rows(handle.db, asOf?.data ?? todayUtc());
+  const columns = Object.keys(dataset.columns);
+  if (format === 'json') {
+    const body = JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))));
+    sendCacheable(req, res, body, 'application/json; charset=utf-8');
+    return;
+  }
+  const excel = url.searchParams.get('excel') === '1';
+  sendCacheable(req, res, toCsv(columns, rows, excel), 'text/csv; charset=utf-8', `${name}.csv`);
+}
