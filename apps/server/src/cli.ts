@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { migrateCommand, seedCommand } from './commands/database';
+import { ImportRejected, importCommand } from './commands/import';
 import { exportLedgerCommand, verifyLedgerCommand, verifyLedgerFileCommand } from './commands/ledger';
 import { createUserCommand } from './commands/users';
 import { readEnv } from './env';
@@ -14,6 +15,11 @@ Commands:
                      Create an account (roles: admin, reviewer, monitor, policymaker).
                      With --password-stdin the password is read from standard input;
                      without it, a one-time link to choose one is printed.
+  import FILE --as EMAIL
+                     Import evidence from CSV (header: the evidence field names, with
+                     recommendationKeys and siteIds separated by |, and an optional
+                     externalId). Every row is checked first; all rows or none are
+                     imported; re-importing the same file creates no duplicates.
   ledger verify [--file F]
                      Recompute the tamper-evident ledger's hash chain and name the first
                      broken link; with --file, verify an exported chain offline.
@@ -35,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       'password-stdin': { type: 'boolean', default: false },
       file: { type: 'string' },
+      as: { type: 'string' },
     },
     strict: true,
     allowPositionals: true,
@@ -51,6 +58,21 @@ async function main(argv: string[]): Promise<number> {
         await createUserCommand(readEnv(), { email: values.email, role: values.role, name: values.name, passwordStdin: values['password-stdin'] }),
       );
       return 0;
+    case 'import': {
+      const [file] = positionals;
+      if (!file) {
+        console.error(`Name the file to import.\n\n${usage}`);
+        return 2;
+      }
+      try {
+        console.log(await importCommand(readEnv(), file, values.as));
+        return 0;
+      } catch (error) {
+        if (!(error instanceof ImportRejected)) throw error;
+        console.error(error.message);
+        return 1;
+      }
+    }
     case 'ledger': {
       const [sub, file] = positionals;
       if (sub === 'verify') {

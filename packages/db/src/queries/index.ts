@@ -10,3 +10,4 @@ export * from './assessments';
 export * from './scorecards';
 export * from './users';
 export * from './sessions';
+export * from './evidence-import';
