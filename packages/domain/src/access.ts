@@ -63,8 +63,6 @@ export type ProcedurePath = keyof typeof procedureAccess;
 /** What an account whose role requires a second factor may still do before setting one up. */
 export const allowedBeforeTotpEnrolment: readonly ProcedurePath[] = ['auth.changePassword', 'auth.totpSetup', 'auth.totpEnable'];
 
-export const audiences = { staff, reviewers, admins, signedIn } as const;
-
 export function mayCall(path: ProcedurePath, role: Role | null): boolean {
   const audience: Audience = procedureAccess[path];
   if (audience === 'public') return true;

@@ -2,6 +2,7 @@ import { AppError, type EvidenceCreateInput, type Viewer } from '@tracker/domain
 import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../client';
 import { appendLedger, canonicalJson, sha256Hex } from '../ledger';
+import { contentColumns } from './evidence-view';
 import { evidence, evidenceRecommendations, evidenceRevisions, evidenceSites, recommendations, sites, states } from '../schema';
 
 export interface ImportRow {
@@ -146,22 +147,7 @@ async function storedContent(tx: Database, ids: string[]): Promise<Map<string, R
   if (ids.length === 0) return new Map();
   const [rows, recLinks, siteLinks] = await Promise.all([
     tx
-      .select({
-        id: evidence.id,
-        iso3: evidence.iso3,
-        title: evidence.title,
-        summary: evidence.summary,
-        kind: evidence.kind,
-        direction: evidence.direction,
-        sourceUrl: evidence.sourceUrl,
-        publisher: evidence.publisher,
-        publishedOn: evidence.publishedOn,
-        language: evidence.language,
-        reliability: evidence.reliability,
-        credibility: evidence.credibility,
-        visibility: evidence.visibility,
-        containsPersonalData: evidence.containsPersonalData,
-      })
+      .select({ id: evidence.id, ...contentColumns })
       .from(evidence)
       .where(inArray(evidence.id, ids)),
     tx

@@ -2,9 +2,8 @@ import { readableVisibilities, type Viewer } from '@tracker/domain';
 import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { evidence } from '../schema';
 
-/** The columns evidence reads select; nothing else of the row ever leaves the database layer. */
-export const evidenceColumns = {
-  id: evidence.id,
+/** The fields a monitor writes: what an import compares and a revision changes. */
+export const contentColumns = {
   iso3: evidence.iso3,
   title: evidence.title,
   summary: evidence.summary,
@@ -18,6 +17,12 @@ export const evidenceColumns = {
   credibility: evidence.credibility,
   visibility: evidence.visibility,
   containsPersonalData: evidence.containsPersonalData,
+};
+
+/** The columns evidence reads select; nothing else of the row ever leaves the database layer. */
+export const evidenceColumns = {
+  id: evidence.id,
+  ...contentColumns,
   status: evidence.status,
   revision: evidence.revision,
   createdBy: evidence.createdBy,

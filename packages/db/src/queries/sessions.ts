@@ -85,12 +85,3 @@ export async function consumeOneTimeToken(db: Database, purpose: OneTimePurpose,
     .returning({ userId: oneTimeTokens.userId });
   return row ?? null;
 }
-
-/** True while an unused, unexpired setup link exists. */
-export async function hasOpenSetupToken(db: Database, now = new Date()): Promise<boolean> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(oneTimeTokens)
-    .where(and(eq(oneTimeTokens.purpose, 'setup'), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now)));
-  return Number(row?.n ?? 0) > 0;
-}
