@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { migrateCommand, seedCommand } from './commands/database';
+import { exportCatalogueCommand, importCatalogueCommand } from './commands/catalogue';
 import { ImportRejected, importCommand } from './commands/import';
 import { exportLedgerCommand, verifyLedgerCommand, verifyLedgerFileCommand } from './commands/ledger';
 import { createUserCommand } from './commands/users';
@@ -20,6 +21,10 @@ Commands:
                      recommendationKeys and siteIds separated by |, and an optional
                      externalId). Every row is checked first; all rows or none are
                      imported; re-importing the same file creates no duplicates.
+  catalogue export FILE
+                     Write frameworks, groups and recommendations as a JSON document.
+  catalogue import FILE --as EMAIL
+                     Add or update the catalogue from such a document (an admin's account).
   ledger verify [--file F]
                      Recompute the tamper-evident ledger's hash chain and name the first
                      broken link; with --file, verify an exported chain offline.
@@ -66,6 +71,22 @@ async function main(argv: string[]): Promise<number> {
       }
       try {
         console.log(await importCommand(readEnv(), file, values.as));
+        return 0;
+      } catch (error) {
+        if (!(error instanceof ImportRejected)) throw error;
+        console.error(error.message);
+        return 1;
+      }
+    }
+    case 'catalogue': {
+      const [sub, file] = positionals;
+      try {
+        if (sub === 'export' && file) console.log(await exportCatalogueCommand(readEnv(), file));
+        else if (sub === 'import' && file) console.log(await importCatalogueCommand(readEnv(), file, values.as));
+        else {
+          console.error(`Use "catalogue export FILE" or "catalogue import FILE --as EMAIL".\n\n${usage}`);
+          return 2;
+        }
         return 0;
       } catch (error) {
         if (!(error instanceof ImportRejected)) throw error;

@@ -101,6 +101,17 @@ describe('the server process on the embedded database', () => {
     expect((weak as { stderr: string }).stderr).toMatch(/--role must be one of/);
   });
 
+  it('exports the catalogue to JSON and imports it back as an administrator', async () => {
+    const env = { TRACKER_DATA_DIR: data.dir };
+    const file = join(data.dir, 'catalogue.json');
+    expect((await tracker(['catalogue', 'export', file], env)).stdout).toMatch(/Wrote 1 framework\(s\) and 7 recommendation\(s\)/);
+    expect((await tracker(['catalogue', 'import', file, '--as', 'cli.admin@example.org'], env)).stdout).toMatch(/0 created, 0 updated, 9 unchanged/);
+    writeFileSync(file, '{"version": 2}');
+    const refused = await tracker(['catalogue', 'import', file, '--as', 'cli.admin@example.org'], env).catch((e: { code: number; stderr: string }) => e);
+    expect(refused).toMatchObject({ code: 1 });
+    expect((refused as { stderr: string }).stderr).toMatch(/Nothing was imported/);
+  });
+
   it('refuses invalid configuration with a message naming the variable', async () => {
     const bad = runServer({ TRACKER_DATA_DIR: data.dir, PORT: 'eighty' });
     expect(await bad.exited).toBe(1);

@@ -8,6 +8,22 @@ export const sampleInput: Record<ProcedurePath, unknown> = {
   'catalogue.frameworks': undefined,
   'catalogue.recommendations': undefined,
   'catalogue.recommendation': { key: 'A.1' },
+  'catalogue.export': undefined,
+  'catalogue.import': {
+    version: 1,
+    frameworks: [
+      {
+        slug: 'sample-framework',
+        title: 'A sample framework',
+        publisher: 'Sample publisher',
+        publishedOn: '2024-01-01',
+        url: 'https://example.org/framework',
+        licence: 'CC BY 4.0',
+        citation: 'Sample publisher (2024), A sample framework.',
+        groups: [{ key: 'S', title: 'Sample group', recommendations: [{ key: 'S.1', title: 'Sample recommendation', paraphrase: 'A sample recommendation paraphrased in the tracker’s words.', addressees: ['all'], sdgTargets: [], sourceLocator: 'para. 1' }] }],
+      },
+    ],
+  },
   'states.list': undefined,
   'states.get': { iso3: 'KHM' },
   'sites.list': {},

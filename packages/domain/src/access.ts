@@ -17,6 +17,8 @@ export const procedureAccess = {
   'catalogue.frameworks': 'public',
   'catalogue.recommendations': 'public',
   'catalogue.recommendation': 'public',
+  'catalogue.export': 'public',
+  'catalogue.import': admins,
   'states.list': 'public',
   'states.get': 'public',
   'sites.list': 'public',

@@ -1,6 +1,6 @@
-import { getRecommendation, listFrameworks, listRecommendations } from '@tracker/db';
-import { notFound, recommendationInput } from '@tracker/domain';
-import { publicProcedure, router } from '../trpc';
+import { exportCatalogue, getRecommendation, importCatalogue, listFrameworks, listRecommendations } from '@tracker/db';
+import { catalogueDocument, notFound, recommendationInput } from '@tracker/domain';
+import { publicProcedure, restrictedProcedure, router } from '../trpc';
 
 export const catalogueRouter = router({
   frameworks: publicProcedure('catalogue.frameworks').query(({ ctx }) => listFrameworks(ctx.db)),
@@ -12,4 +12,10 @@ export const catalogueRouter = router({
       if (!row) throw notFound(`Recommendation ${input.key}`);
       return row;
     }),
+  /** The whole catalogue as one JSON document (frameworks, groups, recommendations). */
+  export: publicProcedure('catalogue.export').query(({ ctx }) => exportCatalogue(ctx.db)),
+  /** Adds or updates frameworks, groups and recommendations from such a document; deletes nothing. */
+  import: restrictedProcedure('catalogue.import')
+    .input(catalogueDocument)
+    .mutation(({ ctx, input }) => importCatalogue(ctx.db, ctx.user, input)),
 });

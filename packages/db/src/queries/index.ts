@@ -11,3 +11,4 @@ export * from './scorecards';
 export * from './users';
 export * from './sessions';
 export * from './evidence-import';
+export * from './catalogue-document';
