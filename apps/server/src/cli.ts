@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { migrateCommand, seedCommand } from './commands/database';
+import { backupCommand, restoreCommand } from './commands/backup';
 import { exportCatalogueCommand, importCatalogueCommand } from './commands/catalogue';
 import { ImportRejected, importCommand } from './commands/import';
 import { exportLedgerCommand, verifyLedgerCommand, verifyLedgerFileCommand } from './commands/ledger';
@@ -21,6 +22,8 @@ Commands:
                      recommendationKeys and siteIds separated by |, and an optional
                      externalId). Every row is checked first; all rows or none are
                      imported; re-importing the same file creates no duplicates.
+  export --all DIR   Write a complete, verifiable backup (every table, ledger included).
+  restore DIR        Restore such a backup into an empty database and verify its ledger.
   catalogue export FILE
                      Write frameworks, groups and recommendations as a JSON document.
   catalogue import FILE --as EMAIL
@@ -47,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
       'password-stdin': { type: 'boolean', default: false },
       file: { type: 'string' },
       as: { type: 'string' },
+      all: { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: true,
@@ -71,6 +75,22 @@ async function main(argv: string[]): Promise<number> {
       }
       try {
         console.log(await importCommand(readEnv(), file, values.as));
+        return 0;
+      } catch (error) {
+        if (!(error instanceof ImportRejected)) throw error;
+        console.error(error.message);
+        return 1;
+      }
+    }
+    case 'export':
+    case 'restore': {
+      const [dir] = positionals;
+      if (!dir || (command === 'export' && !values.all)) {
+        console.error(`Use "export --all DIR" or "restore DIR".\n\n${usage}`);
+        return 2;
+      }
+      try {
+        console.log(command === 'export' ? await backupCommand(readEnv(), dir) : await restoreCommand(readEnv(), dir));
         return 0;
       } catch (error) {
         if (!(error instanceof ImportRejected)) throw error;

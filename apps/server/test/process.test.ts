@@ -112,6 +112,19 @@ describe('the server process on the embedded database', () => {
     expect((refused as { stderr: string }).stderr).toMatch(/Nothing was imported/);
   });
 
+  it('backs up everything with export --all and restores it into a new embedded database', async () => {
+    const backup = join(data.dir, 'backup');
+    expect((await tracker(['export', '--all', backup], { TRACKER_DATA_DIR: data.dir })).stdout).toMatch(/Backed up \d+ rows from 21 tables/);
+    const target = tempDataDir();
+    try {
+      expect((await tracker(['restore', backup], { TRACKER_DATA_DIR: target.dir })).stdout).toMatch(/Restored \d+ rows; the ledger verifies/);
+      const again = await tracker(['restore', backup], { TRACKER_DATA_DIR: target.dir }).catch((e: { code: number; stderr: string }) => e);
+      expect((again as { stderr: string }).stderr).toMatch(/not empty/);
+    } finally {
+      target.remove();
+    }
+  });
+
   it('refuses invalid configuration with a message naming the variable', async () => {
     const bad = runServer({ TRACKER_DATA_DIR: data.dir, PORT: 'eighty' });
     expect(await bad.exited).toBe(1);

@@ -6,3 +6,4 @@ export * from './queries';
 export * from './seed';
 export * as schema from './schema';
 export * from './ledger';
+export * from './backup';

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { backupTables, encodeRow, isEmptyDatabase, ledgerHead, migrationState, restoreRows, tableRows, verifyLedger, type Database } from '@tracker/db';
+import type { Env } from '../env';
+import { ImportRejected } from './import';
+import { withDatabase } from './database';
+
+const MANIFEST = 'manifest.json';
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+interface Manifest {
+  format: 1;
+  createdAt: string;
+  migration: string | null;
+  ledgerHead: string | null;
+  tables: Record<string, { rows: number; sha256: string }>;
+}
+
+/** Writes every table and the manifest into `dir`, which must be new or empty. */
+export async function writeBackup(db: Database, dir: string): Promise<Manifest> {
+  const existing = await readdir(dir).catch(() => []);
+  if (existing.length > 0) throw new ImportRejected(`${dir} is not empty; back up into a new folder.`);
+  await mkdir(dir, { recursive: true });
+  const manifest: Manifest = {
+    format: 1,
+    createdAt: new Date().toISOString(),
+    migration: (await migrationState(db)).latest,
+    ledgerHead: (await ledgerHead(db))?.hash ?? null,
+    tables: {},
+  };
+  for (const [name, table] of backupTables) {
+    const rows = await tableRows(db, table);
+    const text = rows.map((r) => JSON.stringify(encodeRow(table, r))).join('\n') + (rows.length ? '\n' : '');
+    await writeFile(join(dir, `${name}.jsonl`), text);
+    manifest.tables[name] = { rows: rows.length, sha256: sha256(text) };
+  }
+  await writeFile(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+/** Reads a backup, refusing it unless every file matches the manifest. */
+export async function readBackup(dir: string): Promise<{ manifest: Manifest; files: Map<string, Record<string, unknown>[]> }> {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest;
+  } catch {
+    throw new ImportRejected(`${dir} has no readable ${MANIFEST}; is it a tracker backup?`);
+  }
+  if (manifest.format !== 1) throw new ImportRejected(`Backup format ${String(manifest.format)} is not known to this version.`);
+  const files = new Map<string, Record<string, unknown>[]>();
+  for (const [name] of backupTables) {
+    const entry = manifest.tables[name];
+    if (!entry) throw new ImportRejected(`The manifest does not list ${name}.`);
+    const text = await readFile(join(dir, `${name}.jsonl`), 'utf8').catch(() => null);
+    if (text === null) throw new ImportRejected(`${name}.jsonl is missing from ${dir}.`);
+    if (sha256(text) !== entry.sha256) throw new ImportRejected(`${name}.jsonl does not match its SHA-256 in the manifest: the backup is damaged or was altered.`);
+    files.set(name, text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>));
+  }
+  return { manifest, files };
+}
+
+/** Restores into an empty database and proves the result: the ledger verifies to the manifest's head. */
+export async function restoreBackup(db: Database, dir: string): Promise<string> {
+  const { manifest, files } = await readBackup(dir);
+  if (!(await isEmptyDatabase(db))) throw new ImportRejected('The target database is not empty: restore into a new, empty database.');
+  const counts = await restoreRows(db, (name) => files.get(name) ?? []);
+  const verdict = await verifyLedger(db);
+  if (!verdict.ok) throw new ImportRejected(`Restored, but the ledger does not verify: entry ${verdict.firstBroken.seq}, ${verdict.firstBroken.reason}.`);
+  if (verdict.entries > 0 && verdict.head !== manifest.ledgerHead) throw new ImportRejected('Restored, but the ledger head differs from the manifest.');
+  const total = Object.values(counts).reduce((n, c) => n + c, 0);
+  return `Restored ${total} rows; the ledger verifies (${verdict.entries} entries, head ${verdict.head}).`;
+}
+
+/** `tracker export --all DIR`: one JSON-lines file per table and a manifest with each file's SHA-256, the migration and the ledger head. */
+export async function backupCommand(env: Env, dir: string): Promise<string> {
+  return withDatabase(env, async (handle) => {
+    const manifest = await writeBackup(handle.db, dir);
+    const total = Object.values(manifest.tables).reduce((n, t) => n + t.rows, 0);
+    return `Backed up ${total} rows from ${backupTables.length} tables to ${dir} (ledger head ${manifest.ledgerHead ?? 'none'}).`;
+  });
+}
+
+/** `tracker restore DIR`. */
+export async function restoreCommand(env: Env, dir: string): Promise<string> {
+  await readBackup(dir);
+  return withDatabase(env, (handle) => restoreBackup(handle.db, dir));
+}

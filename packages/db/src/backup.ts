@@ -1,0 +1,94 @@
+import { getTableColumns, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Database } from './client';
+import * as t from './schema';
+
+/**
+ * Every table a backup carries, parents before children. Sessions and one-time links are left out:
+ * they are short-lived secrets, and a restored tracker asks everyone to sign in again.
+ */
+export const backupTables: readonly (readonly [string, PgTable])[] = [
+  ['frameworks', t.frameworks],
+  ['recommendation_groups', t.recommendationGroups],
+  ['recommendations', t.recommendations],
+  ['states', t.states],
+  ['state_roles', t.stateRoleClaims],
+  ['sites', t.sites],
+  ['site_status_events', t.siteStatusEvents],
+  ['indicators', t.indicators],
+  ['observations', t.observations],
+  ['users', t.users],
+  ['user_states', t.userStates],
+  ['role_policies', t.rolePolicies],
+  ['evidence', t.evidence],
+  ['evidence_recommendations', t.evidenceRecommendations],
+  ['evidence_sites', t.evidenceSites],
+  ['evidence_revisions', t.evidenceRevisions],
+  ['blobs', t.blobs],
+  ['evidence_attachments', t.evidenceAttachments],
+  ['assessments', t.assessments],
+  ['assessment_evidence', t.assessmentEvidence],
+  ['audit_ledger', t.auditLedger],
+];
+
+type Row = Record<string, unknown>;
+
+/** A row as JSON: dates as ISO strings, bytes as base64. */
+export function encodeRow(table: PgTable, row: Row): Row {
+  const columns = getTableColumns(table);
+  return Object.fromEntries(
+    Object.entries(row).map(([key, value]) => {
+      const type = columns[key]?.getSQLType();
+      if (value instanceof Date) return [key, value.toISOString()];
+      if (type === 'bytea' && value instanceof Uint8Array) return [key, Buffer.from(value).toString('base64')];
+      return [key, value];
+    }),
+  );
+}
+
+export function decodeRow(table: PgTable, row: Row): Row {
+  const columns = getTableColumns(table);
+  return Object.fromEntries(
+    Object.entries(row).map(([key, value]) => {
+      const column = columns[key];
+      if (value === null || !column) return [key, value];
+      if (column.getSQLType().startsWith('timestamp')) return [key, new Date(value as string)];
+      if (column.getSQLType() === 'bytea') return [key, new Uint8Array(Buffer.from(value as string, 'base64'))];
+      return [key, value];
+    }),
+  );
+}
+
+/** All rows of a table in a stable order (by every column of its primary key, via the row's JSON). */
+export async function tableRows(db: Database, table: PgTable): Promise<Row[]> {
+  const rows = (await db.select().from(table)) as Row[];
+  const order = (r: Row) => JSON.stringify(encodeRow(table, r));
+  return rows.map((r) => ({ row: r, key: order(r) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((x) => x.row);
+}
+
+/** True when nothing but an empty, migrated schema is there: restore refuses to mix data. */
+export async function isEmptyDatabase(db: Database): Promise<boolean> {
+  for (const [, table] of backupTables) {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table);
+    if (Number(row?.n ?? 0) > 0) return false;
+  }
+  return true;
+}
+
+/** Inserts every table's rows in one transaction, keeping ledger sequence numbers as they were. */
+export async function restoreRows(db: Database, rowsOf: (name: string) => Row[]): Promise<Record<string, number>> {
+  return db.transaction(async (tx) => {
+    const counts: Record<string, number> = {};
+    for (const [name, table] of backupTables) {
+      const rows = rowsOf(name).map((r) => decodeRow(table, r));
+      counts[name] = rows.length;
+      for (let i = 0; i < rows.length; i += 500) {
+        const part = rows.slice(i, i + 500);
+        if (name === 'audit_ledger') await tx.insert(table).overridingSystemValue().values(part);
+        else await tx.insert(table).values(part);
+      }
+    }
+    await tx.execute(sql`select setval(pg_get_serial_sequence('audit_ledger', 'seq'), coalesce((select max(seq) from audit_ledger), 0) + 1, false)`);
+    return counts;
+  });
+}
