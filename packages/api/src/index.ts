@@ -5,3 +5,4 @@ export { hashToken } from './auth/tokens';
 export { issueOneTimeLink, type OneTimeLink } from './auth/session';
 export type { FieldIssue } from './errors';
 export { totpCodeAt } from './auth/totp';
+export { describeIssues, ImportRejected, parseEvidenceCsv } from './evidence-csv';

@@ -32,6 +32,7 @@ export const procedureAccess = {
   'evidence.review': reviewers,
   'evidence.retract': staff,
   'evidence.revisions': reviewers,
+  'evidence.import': admins,
   'assessments.history': 'public',
   'assessments.propose': staff,
   'assessments.review': reviewers,

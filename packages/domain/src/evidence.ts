@@ -125,3 +125,9 @@ export function readableVisibilities(viewer: Viewer | null): { verified: readonl
       return { verified: ['public', 'restricted'], ownAnything: false, everything: false };
   }
 }
+
+/** A CSV file sent as text by the admin page; the CLI has its own, larger limit. */
+export const MAX_IMPORT_TEXT = 20 * 1024 * 1024;
+export const evidenceImportInput = z.object({
+  csv: z.string().min(1, 'The file is empty.').max(MAX_IMPORT_TEXT, 'Files sent from the page are at most 20 MB; use the command line for larger ones.'),
+});

@@ -27,8 +27,8 @@ export interface HandlerOptions {
 /** Largest number of calls one batched tRPC request may carry. */
 export const MAX_BATCH_SIZE = 20;
 
-/** Attachments travel base64-encoded in JSON: 20 MB of content is about 27 MB of body. */
-const ATTACH_PATH = '/trpc/evidence.attach';
+/** Attachments travel base64-encoded in JSON (20 MB of content is about 27 MB of body); CSV imports as text. */
+const LARGE_BODY_PATHS = new Set(['/trpc/evidence.attach', '/trpc/evidence.import']);
 export const MAX_ATTACH_BODY_BYTES = Math.ceil((MAX_ATTACHMENT_BYTES / 3) * 4) + 64 * 1024;
 
 export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trustProxy, publicUrl }: HandlerOptions) {
@@ -62,14 +62,14 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
     });
   const attachLimit = Math.max(maxBodyBytes, MAX_ATTACH_BODY_BYTES);
   const trpc = trpcWithLimit(maxBodyBytes);
-  const trpcAttach = trpcWithLimit(attachLimit);
+  const trpcLarge = trpcWithLimit(attachLimit);
   const serveDashboard = dashboard(webDist);
 
   return (req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const isAttach = url.pathname === ATTACH_PATH;
-    const limit = isAttach ? attachLimit : maxBodyBytes;
+    const isLarge = LARGE_BODY_PATHS.has(url.pathname);
+    const limit = isLarge ? attachLimit : maxBodyBytes;
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
       sendJson(res, 413, { error: { message: `Request body is larger than ${limit} bytes.` } });
@@ -83,7 +83,7 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
         req.resume();
         return;
       }
-      (isAttach ? trpcAttach : trpc)(req, res);
+      (isLarge ? trpcLarge : trpc)(req, res);
       return;
     }
     if (url.pathname === '/api/health') {

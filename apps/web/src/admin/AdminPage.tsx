@@ -9,6 +9,7 @@ import { Loadable, SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
 import { useMe } from '../session';
 import { useTRPC } from '../trpc';
+import { ImportEvidence } from './ImportEvidence';
 
 /** Accounts, roles, State limits, password links and the second-factor rule per role. */
 export function AdminPage() {
@@ -53,6 +54,7 @@ export function AdminPage() {
           )}
         </Loadable>
       </section>
+      <ImportEvidence />
       <section aria-labelledby="policy-heading">
         <h2 id="policy-heading">{t('admin.policies')}</h2>
         <Loadable query={policies} skeleton={<SkeletonRows rows={4} />}>

@@ -1,5 +1,7 @@
 import {
   attachToEvidence,
+  checkImportReferences,
+  importEvidence,
   evidenceRevisionsOf,
   createEvidence,
   getEvidence,
@@ -13,12 +15,14 @@ import {
   evidenceAttachInput,
   evidenceCreateInput,
   evidenceIdInput,
+  evidenceImportInput,
   evidenceListInput,
   evidenceRetractInput,
   evidenceReviewInput,
   evidenceUpdateInput,
 } from '@tracker/domain';
 import { inspectAttachment } from '../attachments';
+import { ImportRejected, parseEvidenceCsv } from '../evidence-csv';
 import { publicProcedure, restrictedProcedure, router, viewerOf } from '../trpc';
 
 export const evidenceRouter = router({
@@ -47,6 +51,25 @@ export const evidenceRouter = router({
   revisions: restrictedProcedure('evidence.revisions')
     .input(evidenceIdInput)
     .query(({ ctx, input }) => evidenceRevisionsOf(ctx.db, ctx.user, input.id)),
+  /**
+   * Bulk import from the admin page: the same checks as `tracker import`; every problem comes back
+   * by line and column and nothing is written unless every row is right.
+   */
+  import: restrictedProcedure('evidence.import')
+    .input(evidenceImportInput)
+    .mutation(async ({ ctx, input }) => {
+      let parsed;
+      try {
+        parsed = parseEvidenceCsv(Buffer.from(input.csv, 'utf8'));
+      } catch (error) {
+        if (error instanceof ImportRejected) return { ok: false as const, message: error.message, issues: [] };
+        throw error;
+      }
+      const issues = [...parsed.issues, ...(await checkImportReferences(ctx.db, parsed.rows))].sort((a, b) => a.line - b.line);
+      if (issues.length > 0) return { ok: false as const, message: `Nothing was imported: ${issues.length} problem(s) found.`, issues: issues.slice(0, 200) };
+      const report = await importEvidence(ctx.db, ctx.user, parsed.rows);
+      return { ok: true as const, report, rows: parsed.rows.length };
+    }),
   attach: restrictedProcedure('evidence.attach')
     .input(evidenceAttachInput)
     .mutation(async ({ ctx, input }) =>

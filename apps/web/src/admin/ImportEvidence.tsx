@@ -1,0 +1,84 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../trpc';
+
+/** Bulk import from the admin page: the same file format and checks as `tracker import`. */
+export function ImportEvidence() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const run = useMutation(trpc.evidence.import.mutationOptions());
+  const [readError, setReadError] = useState<string | null>(null);
+
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    setReadError(null);
+    if (!file) return;
+    if (file.size > 20 * 1024 * 1024) {
+      setReadError(t('importPage.tooBig'));
+      return;
+    }
+    const result = await run.mutateAsync({ csv: await file.text() }).catch((e: Error) => {
+      setReadError(e.message);
+      return null;
+    });
+    if (result?.ok) await queryClient.invalidateQueries();
+  }
+
+  const result = run.data;
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('importPage.title')}</h2>
+      <p className="muted">{t('importPage.intro')}</p>
+      <div className="field">
+        <label htmlFor={id}>{t('importPage.file')}</label>
+        <input id={id} type="file" accept=".csv,text/csv" onChange={(e) => void onFile(e)} disabled={run.isPending} />
+      </div>
+      {run.isPending ? (
+        <p role="status">{t('importPage.working')}</p>
+      ) : null}
+      {readError ? (
+        <div className="notice notice-error" role="alert">
+          {readError}
+        </div>
+      ) : null}
+      {result?.ok ? (
+        <div className="notice" role="status">
+          {t('importPage.done', { rows: result.rows, ...result.report })}
+        </div>
+      ) : null}
+      {result && !result.ok ? (
+        <div className="notice notice-error" role="alert">
+          <p>{result.message}</p>
+          {result.issues.length > 0 ? (
+            <div className="table-wrap" tabIndex={0}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('importPage.line')}</th>
+                    <th scope="col">{t('importPage.column')}</th>
+                    <th scope="col">{t('importPage.problem')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.issues.map((issue, i) => (
+                    <tr key={i}>
+                      <td className="num">{issue.line}</td>
+                      <td>
+                        <code>{issue.column}</code>
+                      </td>
+                      <td>{issue.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
