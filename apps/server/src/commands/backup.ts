@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { backupTables, encodeRow, isEmptyDatabase, ledgerHead, migrationState, restoreRows, tableRows, verifyLedger, type Database } from '@tracker/db';
 import type { Env } from '../env';
-import { ImportRejected } from './import';
+import { ImportRejected } from '@tracker/api';
 import { withDatabase } from './database';
 
 const MANIFEST = 'manifest.json';

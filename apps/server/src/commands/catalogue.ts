@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { exportCatalogue, findLoginUser, importCatalogue } from '@tracker/db';
 import { catalogueDocument } from '@tracker/domain';
 import type { Env } from '../env';
-import { ImportRejected } from './import';
+import { ImportRejected } from '@tracker/api';
 import { withDatabase } from './database';
 
 export async function exportCatalogueCommand(env: Env, file: string): Promise<string> {

@@ -32,10 +32,15 @@ const LARGE_BODY_PATHS = new Set(['/trpc/evidence.attach', '/trpc/evidence.impor
 export const MAX_ATTACH_BODY_BYTES = Math.ceil((MAX_ATTACHMENT_BYTES / 3) * 4) + 64 * 1024;
 
 export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trustProxy, publicUrl }: HandlerOptions) {
+  /** The signed-in user behind a request's session cookie, or null: the one place a session is read. */
+  const userOf = (req: IncomingMessage) => {
+    const token = readSessionToken(req);
+    return token ? sessionUser(handle.db, hashToken(token), auth.idleMs) : Promise.resolve(null);
+  };
   const createContext = async ({ req, res }: { req: IncomingMessage; res: ServerResponse }) => {
     const client = clientOf(req, trustProxy);
     const token = readSessionToken(req);
-    const user = token ? await sessionUser(handle.db, hashToken(token), auth.idleMs) : null;
+    const user = await userOf(req);
     return createContextInner({
       db: handle.db,
       user,
@@ -97,8 +102,7 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
       return;
     }
     if (isAttachmentRoute(url.pathname) && (req.method === 'GET' || req.method === 'HEAD')) {
-      const token = readSessionToken(req);
-      (token ? sessionUser(handle.db, hashToken(token), auth.idleMs) : Promise.resolve(null))
+      userOf(req)
         .then((user) => serveAttachment(handle, user, url.pathname, req, res))
         .catch((error: unknown) => {
           log.error('attachment download failed', { error });

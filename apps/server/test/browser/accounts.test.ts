@@ -1,27 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, launchChromium, screenshot, watchForErrors } from '../support/browser';
-import { startServerProcess, tempDataDir, type ServerProcess } from '../support/server-process';
+import { describe, expect, it } from 'vitest';
+import { chromiumMissing, screenshot, watchForErrors } from '../support/browser';
+import { serverAndBrowser } from '../support/browser-suite';
 
 describe.skipIf(chromiumMissing)(`first run and sign-in in Chromium${chromiumMissing ? ' [SKIPPED: no Chromium]' : ''}`, () => {
-  const data = tempDataDir();
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServerProcess({ TRACKER_DATA_DIR: data.dir });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.remove();
-  });
+  const suite = serverAndBrowser();
 
   it('creates the first administrator from the printed link, then signs out and in again', async () => {
-    const link = /(http:\/\/\S+\/setup#token=[A-Za-z0-9_-]{43})/.exec(server.output())?.[1];
-    expect(link, server.output()).toBeDefined();
-    const page = await browser.newPage();
+    const link = /(http:\/\/\S+\/setup#token=[A-Za-z0-9_-]{43})/.exec(suite.server.output())?.[1];
+    expect(link, suite.server.output()).toBeDefined();
+    const page = await suite.browser.newPage();
     const problems = watchForErrors(page);
     await page.goto(link as string);
     await page.getByRole('heading', { name: 'Create the first administrator' }).waitFor();
@@ -60,11 +47,11 @@ describe.skipIf(chromiumMissing)(`first run and sign-in in Chromium${chromiumMis
   });
 
   it('says plainly when the setup link is missing', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.goto(`${server.url}/setup`);
+    const page = await suite.browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${suite.server.url}/setup`);
     await page.getByRole('alert').filter({ hasText: 'one-time link' }).waitFor();
     await screenshot(page, 'setup-missing-phone');
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${suite.server.url}/sign-in`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await screenshot(page, 'sign-in-phone');
     await page.close();

@@ -1,32 +1,14 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, launchChromium, screenshot, watchForErrors } from '../support/browser';
-import { startServerProcess, tempDataDir, type ServerProcess } from '../support/server-process';
-
-const builtDashboard = fileURLToPath(new URL('../../../web/dist/index.html', import.meta.url));
+import { describe, expect, it } from 'vitest';
+import { chromiumMissing, screenshot, watchForErrors } from '../support/browser';
+import { serverAndBrowser } from '../support/browser-suite';
 
 describe.skipIf(chromiumMissing)(`the dashboard in Chromium${chromiumMissing ? ' [SKIPPED: no Chromium]' : ''}`, () => {
-  const data = tempDataDir();
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!existsSync(builtDashboard)) throw new Error('The dashboard is not built: run `npm run build` first.');
-    server = await startServerProcess({ TRACKER_DATA_DIR: data.dir });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.remove();
-  });
+  const suite = serverAndBrowser();
 
   it('shows the seven recommendations and the States from the API, without console errors', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watchForErrors(page);
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     const items = page.getByTestId('recommendations').locator('li');
     await items.first().waitFor();
     expect(await items.count()).toBe(7);
@@ -40,41 +22,41 @@ describe.skipIf(chromiumMissing)(`the dashboard in Chromium${chromiumMissing ? '
   });
 
   it('goes from the overview to a State and to a recommendation by link and by address', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watchForErrors(page);
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.getByRole('link', { name: 'Cambodia' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cambodia' }).waitFor();
     await page.getByRole('cell', { name: 'Dara Sakor SEZ' }).or(page.getByRole('rowheader', { name: 'Dara Sakor SEZ' })).first().waitFor();
     expect(await page.getByRole('cell', { name: 'at least 100,000', exact: true }).count()).toBe(1);
     await screenshot(page, 'state-desktop');
 
-    await page.goto(`${server.url}/recommendations/A.5`);
+    await page.goto(`${suite.server.url}/recommendations/A.5`);
     await page.getByRole('heading', { level: 1 }).filter({ hasText: 'special economic zones' }).waitFor();
     await screenshot(page, 'recommendation-desktop');
 
-    await page.goto(`${server.url}/states/ZZZ`);
+    await page.goto(`${suite.server.url}/states/ZZZ`);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
     await page.close();
   });
 
   it('works at phone width: nothing wider than the screen', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-    await page.goto(server.url);
+    const page = await suite.browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await page.goto(suite.server.url);
     await page.getByTestId('recommendations').locator('li').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'overview-phone');
-    await page.goto(`${server.url}/states/KHM`);
+    await page.goto(`${suite.server.url}/states/KHM`);
     await page.getByRole('heading', { level: 1, name: 'Cambodia' }).waitFor();
     await screenshot(page, 'state-phone');
     await page.close();
   });
 
   it('can be used by keyboard: the skip link moves focus to the content', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await suite.browser.newPage();
+    await page.goto(suite.server.url);
     await page.getByTestId('recommendations').locator('li').first().waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
-import { chromiumMissing, launchChromium, screenshot, watchForErrors } from '../support/browser';
-import { startServerProcess, tempDataDir, type ServerProcess } from '../support/server-process';
+import { chromiumMissing, screenshot, watchForErrors } from '../support/browser';
+import { serverAndBrowser } from '../support/browser-suite';
 import { mutate, sessionCookieOf } from '../support/trpc-http';
 
 const PASSWORD = 'a long and memorable passphrase';
@@ -15,20 +15,18 @@ const TITLE = 'Court convicts recruiters who trafficked workers into a Sihanoukv
  * it, it appears publicly, and the scorecard moves once an assessment resting on it is approved.
  */
 describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissing ? ' [SKIPPED: no Chromium]' : ''}`, () => {
-  const data = tempDataDir();
-  let server: ServerProcess;
-  let browser: Browser;
+  const suite = serverAndBrowser();
   const contexts = new Map<string, BrowserContext>();
 
   /** One browser profile per person (so local drafts persist between their pages); the public gets a fresh one each time. */
   async function signedIn(email: string | null): Promise<Page> {
     const known = email ? contexts.get(email) : undefined;
     if (known) return known.newPage();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     contexts.set(email ?? `public-${contexts.size}`, context);
     const page = await context.newPage();
     if (email) {
-      await page.goto(`${server.url}/sign-in`);
+      await page.goto(`${suite.server.url}/sign-in`);
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill(PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
@@ -38,27 +36,22 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
   }
 
   beforeAll(async () => {
-    server = await startServerProcess({ TRACKER_DATA_DIR: data.dir });
-    browser = await launchChromium();
     // Accounts through the public API, exactly as the first administrator would create them.
-    const token = /setup#token=([A-Za-z0-9_-]{43})/.exec(server.output())?.[1];
-    const admin = sessionCookieOf(await mutate(server.url, 'auth.setup', { token, email: 'admin@example.org', displayName: 'Admin', password: PASSWORD }));
+    const token = /setup#token=([A-Za-z0-9_-]{43})/.exec(suite.server.output())?.[1];
+    const admin = sessionCookieOf(await mutate(suite.server.url, 'auth.setup', { token, email: 'admin@example.org', displayName: 'Admin', password: PASSWORD }));
     for (const [email, role] of [['monitor@example.org', 'monitor'], ['reviewer@example.org', 'reviewer']] as const) {
-      const created = await mutate<{ passwordLink: { token: string } }>(server.url, 'users.create', { email, displayName: role === 'monitor' ? 'Mona Monitor' : 'Rey Reviewer', role }, admin);
-      await mutate(server.url, 'auth.resetPassword', { token: created.data.passwordLink.token, password: PASSWORD });
+      const created = await mutate<{ passwordLink: { token: string } }>(suite.server.url, 'users.create', { email, displayName: role === 'monitor' ? 'Mona Monitor' : 'Rey Reviewer', role }, admin);
+      await mutate(suite.server.url, 'auth.resetPassword', { token: created.data.passwordLink.token, password: PASSWORD });
     }
   });
   afterAll(async () => {
     for (const c of contexts.values()) await c.close();
-    await browser?.close();
-    await server?.stop();
-    data.remove();
   });
 
   it('shows a clear message for bad input, and the draft survives a reload', async () => {
     const page = await signedIn('monitor@example.org');
     const problems = watchForErrors(page);
-    await page.goto(`${server.url}/workspace/evidence/new`);
+    await page.goto(`${suite.server.url}/workspace/evidence/new`);
     await page.getByRole('heading', { name: 'Log evidence' }).waitFor();
     await page.getByLabel('State', { exact: true }).selectOption('KHM');
     await page.getByLabel('Title').fill('No');
@@ -80,7 +73,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
 
   it('a monitor logs evidence with an attachment and submits it', async () => {
     const page = await signedIn('monitor@example.org');
-    await page.goto(`${server.url}/workspace/evidence/new`);
+    await page.goto(`${suite.server.url}/workspace/evidence/new`);
     await page.getByText(/were restored/).waitFor();
     await page.getByLabel('A.6 Train law enforcement in rights-based investigation').check();
     await page.getByLabel('Summary, in your own words').fill('The provincial court convicted three recruiters; the judgment describes victims as trafficked persons, not offenders.');
@@ -94,7 +87,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByRole('heading', { name: 'Edit evidence' }).waitFor();
 
-    const file = join(data.dir, 'judgment.txt');
+    const file = join(suite.dataDir, 'judgment.txt');
     writeFileSync(file, 'Judgment 2025/114: the court finds the three defendants guilty of trafficking in persons.');
     await page.getByLabel('Attach files').setInputFiles(file);
     await page.getByText('judgment.txt').first().waitFor();
@@ -111,7 +104,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
 
   it('a reviewer verifies it, and it appears publicly', async () => {
     const page = await signedIn('reviewer@example.org');
-    await page.goto(`${server.url}/review`);
+    await page.goto(`${suite.server.url}/review`);
     const item = page.getByRole('listitem').filter({ hasText: TITLE });
     await item.getByLabel('Note for the author').fill('Judgment checked against the court registry.');
     await screenshot(page, 'review-desktop');
@@ -120,7 +113,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     await page.close();
 
     const visitor = await signedIn(null);
-    await visitor.goto(`${server.url}/evidence?q=Sihanoukville`);
+    await visitor.goto(`${suite.server.url}/evidence?q=Sihanoukville`);
     await visitor.getByRole('link', { name: TITLE }).click();
     await visitor.getByRole('heading', { name: TITLE }).waitFor();
     await visitor.getByText('judgment.txt').waitFor();
@@ -130,7 +123,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
 
   it('the scorecard moves once an assessment resting on it is approved, and the as-of control goes back', async () => {
     const monitor = await signedIn('monitor@example.org');
-    await monitor.goto(`${server.url}/workspace/assess`);
+    await monitor.goto(`${suite.server.url}/workspace/assess`);
     await monitor.getByLabel('State', { exact: true }).selectOption('KHM');
     await monitor.getByLabel('Recommendation').selectOption('A.6');
     await monitor.getByLabel(TITLE).check();
@@ -142,11 +135,11 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     await monitor.close();
 
     const visitor = await signedIn(null);
-    await visitor.goto(`${server.url}/states/KHM`);
+    await visitor.goto(`${suite.server.url}/states/KHM`);
     await visitor.getByText('Covers 0 of 7 recommendations.').waitFor();
 
     const reviewer = await signedIn('reviewer@example.org');
-    await reviewer.goto(`${server.url}/review`);
+    await reviewer.goto(`${suite.server.url}/review`);
     const proposal = reviewer.getByRole('listitem').filter({ hasText: 'Courts now treat victims' });
     await proposal.getByLabel('Note for the author').fill('Agreed: the judgment supports it.');
     await proposal.getByRole('button', { name: 'Approve' }).click();
@@ -158,9 +151,9 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     expect(await visitor.locator('.big-number').innerText()).toBe('75');
     await screenshot(visitor, 'state-after-approval-desktop');
 
-    await visitor.goto(`${server.url}/?asOf=2025-02-28`);
+    await visitor.goto(`${suite.server.url}/?asOf=2025-02-28`);
     await visitor.getByText(/No assessment had been approved by Feb 28, 2025/).waitFor();
-    await visitor.goto(`${server.url}/`);
+    await visitor.goto(`${suite.server.url}/`);
     await visitor.getByRole('table', { name: /Status of each State/ }).getByText('Implementing').waitFor();
     await visitor.getByLabel('As of').fill('2025-02-28');
     await visitor.getByText(/No assessment had been approved by/).waitFor();
@@ -186,7 +179,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
       const problems = watchForErrors(page);
       for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 740 }]] as const) {
         await page.setViewportSize(viewport);
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${suite.server.url}${path}`);
         await page.locator('main h1').first().waitFor();
         await page.waitForLoadState('networkidle');
         for (const v of await seriousViolations(page)) failures.push(`${path} (${label}): ${v}`);
@@ -202,13 +195,13 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
 
   it('prints a clean country brief: no navigation or controls, with its date', async () => {
     const page = await signedIn(null);
-    await page.goto(`${server.url}/states/KHM`);
+    await page.goto(`${suite.server.url}/states/KHM`);
     await page.getByText('Covers 1 of 7 recommendations.').waitFor();
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation').isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Print country brief' }).isVisible()).toBe(false);
     expect(await page.getByText(/^Country brief as of /).isVisible()).toBe(true);
-    await page.pdf({ path: join(data.dir, 'brief.pdf') }).catch(() => undefined);
+    await page.pdf({ path: join(suite.dataDir, 'brief.pdf') }).catch(() => undefined);
     await screenshot(page, 'state-print');
     await page.close();
   });

@@ -22,6 +22,7 @@ export function OverviewPage() {
   const changes = useQuery(trpc.scorecards.changes.queryOptions({ since: since <= asOf ? since : shiftIso(asOf, -90), until: asOf }));
   const recommendations = useQuery(trpc.catalogue.recommendations.queryOptions());
   const states = useQuery(trpc.states.list.queryOptions());
+  const siteCount = new Map((states.data ?? []).map((s) => [s.iso3, s.siteCount]));
 
   return (
     <>
@@ -63,7 +64,7 @@ export function OverviewPage() {
                         iso3: s.iso3,
                         name: s.name,
                         score: s.summary.score,
-                        sites: states.data?.find((x) => x.iso3 === s.iso3)?.siteCount ?? 0,
+                        sites: siteCount.get(s.iso3) ?? 0,
                       }))}
                     />
                   }
@@ -78,12 +79,12 @@ export function OverviewPage() {
                       </thead>
                       <tbody>
                         {m.states
-                          .filter((s) => s.summary.assessed > 0 || (states.data?.find((x) => x.iso3 === s.iso3)?.siteCount ?? 0) > 0)
+                          .filter((s) => s.summary.assessed > 0 || (siteCount.get(s.iso3) ?? 0) > 0)
                           .map((s) => (
                             <tr key={s.iso3}>
                               <th scope="row">{s.name}</th>
                               <td className="num">{s.summary.score === null ? '—' : format.number(s.summary.score)}</td>
-                              <td className="num">{format.number(states.data?.find((x) => x.iso3 === s.iso3)?.siteCount ?? 0)}</td>
+                              <td className="num">{format.number(siteCount.get(s.iso3) ?? 0)}</td>
                             </tr>
                           ))}
                       </tbody>
