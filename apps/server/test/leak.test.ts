@@ -81,6 +81,17 @@ describeEachDb('no leak of restricted, confidential or unreviewed evidence', (su
     return list;
   }
 
+  /** The REST API's reads, aimed at the planted items too. */
+  const restRoutes = () => [
+    '/api/v1/evidence?limit=100',
+    '/api/v1/evidence?q=MARKER',
+    '/api/v1/evidence?visibility=confidential&status=draft',
+    ...Object.values(ids).map((id) => `/api/v1/evidence/${id}`),
+    '/api/v1/assessments?iso3=KHM',
+    '/api/v1/scorecards/states/KHM',
+    '/api/v1/scorecards/matrix',
+  ];
+
   async function everything(cookie: string | null): Promise<string> {
     const texts: string[] = [];
     for (const [path, input] of calls()) {
@@ -89,7 +100,7 @@ describeEachDb('no leak of restricted, confidential or unreviewed evidence', (su
       texts.push(JSON.stringify(reply));
     }
     const openData = ['evidence.csv', 'evidence.json', 'assessments.csv', 'matrix.json', 'scorecards.csv'].map((f) => `/api/v1/export/${f}`);
-    for (const route of ['/', '/api/health', '/api/nothing', '/states/KHM', `/evidence/${ids['confidential']}`, attachmentPath, ...openData, '/feeds/all.atom', '/feeds/KHM.atom']) {
+    for (const route of ['/', '/api/health', '/api/nothing', '/states/KHM', `/evidence/${ids['confidential']}`, attachmentPath, ...openData, ...restRoutes(), '/feeds/all.atom', '/feeds/KHM.atom']) {
       const res = await fetch(`${base}${route}`, { headers: cookie ? { cookie } : {} });
       texts.push(await res.text());
     }
@@ -108,6 +119,15 @@ describeEachDb('no leak of restricted, confidential or unreviewed evidence', (su
     expect(seen).toContain(RESTRICTED);
     expect(seen).not.toContain(CONFIDENTIAL);
     expect(seen).not.toContain(DRAFT);
+  });
+
+  it('the REST API gives the public projection whoever asks, even a reviewer', async () => {
+    const texts = await Promise.all(restRoutes().map(async (route) => (await fetch(`${base}${route}`, { headers: { cookie: reviewerCookie ?? '' } })).text()));
+    const seen = texts.join('\n');
+    expect(seen).not.toContain(RESTRICTED);
+    expect(seen).not.toContain(CONFIDENTIAL);
+    expect(seen).not.toContain(DRAFT);
+    expect(seen).toContain('"evidenceCounts":{"public":0,"restricted":1,"confidential":1}');
   });
 
   it('serves a confidential attachment to a reviewer only, as a download', async () => {

@@ -10,9 +10,10 @@ import { createUser, describeEachDb, evidenceFields } from '@tracker/db/testing'
 import type { EvidenceCreateInput } from '@tracker/domain';
 import { parse } from 'csv-parse/sync';
 import type { Server } from 'node:http';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../src/env';
 import { closeServer, listen } from '../src/server';
+import { query } from './support/trpc-http';
 
 const THAI = 'ศาลตัดสินจำคุกผู้ค้ามนุษย์ในคดีแก๊งคอลเซ็นเตอร์';
 const KHMER = 'តុលាការបានកាត់ទោសជនល្មើសជួញដូរមនុស្ស';
@@ -115,5 +116,128 @@ describeEachDb('open data: exports and feeds', (suite) => {
     expect(thailand).toContain(THAI);
     expect(thailand).not.toContain('HYPERLINK');
     expect((await fetch(`${base}/feeds/XYZ.atom`)).status).toBe(404);
+  });
+
+  describe('REST API', () => {
+    interface OpenApi {
+      openapi: string;
+      servers: { url: string }[];
+      paths: Record<string, Record<string, { operationId: string; parameters?: { name: string; in: string }[]; responses: Record<string, unknown> }>>;
+    }
+    const rest = (path: string, init?: RequestInit) => fetch(`${base}/api/v1${path}`, init);
+    const json = async <T>(path: string) => {
+      const res = await rest(path);
+      expect(res.status, path).toBe(200);
+      return (await res.json()) as T;
+    };
+
+    it('publishes an OpenAPI 3.1 document of every public read, generated from the procedures', async () => {
+      const doc = await json<OpenApi>('/openapi.json');
+      expect(doc.openapi).toBe('3.1.0');
+      expect(doc.servers[0]?.url).toBe(`${base}/api/v1`);
+      expect(Object.keys(doc.paths).sort()).toEqual(
+        [
+          '/assessments',
+          '/audit/head',
+          '/catalogue',
+          '/evidence',
+          '/evidence/{id}',
+          '/frameworks',
+          '/indicators',
+          '/recommendations',
+          '/recommendations/{key}',
+          '/scorecards/changes',
+          '/scorecards/matrix',
+          '/scorecards/recommendations/{key}',
+          '/scorecards/states/{iso3}',
+          '/scorecards/timeline',
+          '/sites',
+          '/states',
+          '/states/{iso3}',
+        ].sort(),
+      );
+      for (const [path, operations] of Object.entries(doc.paths)) {
+        expect(Object.keys(operations), path).toEqual(['get']);
+        expect(operations['get']?.responses, path).toHaveProperty('200');
+      }
+      expect(doc.paths['/evidence']?.['get']?.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['iso3', 'q', 'cursor', 'limit']));
+    });
+
+    it('answers each path with what the procedure returns to the public', async () => {
+      const [lawId] = (await json<{ items: { id: string; language: string }[] }>('/evidence?iso3=THA')).items.map((e) => e.id);
+      const pairs: [string, string, unknown][] = [
+        ['/states', 'states.list', undefined],
+        ['/states/tha', 'states.get', { iso3: 'THA' }],
+        ['/frameworks', 'catalogue.frameworks', undefined],
+        ['/recommendations/A.2', 'catalogue.recommendation', { key: 'A.2' }],
+        ['/catalogue', 'catalogue.export', undefined],
+        ['/sites?iso3=KHM', 'sites.list', { iso3: 'KHM' }],
+        ['/indicators', 'indicators.series', {}],
+        ['/evidence?limit=1', 'evidence.list', { limit: 1 }],
+        [`/evidence/${lawId}`, 'evidence.get', { id: lawId }],
+        ['/assessments?iso3=THA', 'assessments.history', { iso3: 'THA' }],
+        ['/scorecards/states/THA?asOf=2025-06-01', 'scorecards.state', { iso3: 'THA', asOf: '2025-06-01' }],
+        ['/scorecards/matrix?asOf=2025-06-01', 'scorecards.matrix', { asOf: '2025-06-01' }],
+        ['/scorecards/recommendations/A.2?asOf=2025-06-01', 'scorecards.recommendation', { key: 'A.2', asOf: '2025-06-01' }],
+        ['/scorecards/timeline?iso3=THA', 'scorecards.timeline', { iso3: 'THA' }],
+        ['/scorecards/changes?since=2025-01-01&until=2025-06-01', 'scorecards.changes', { since: '2025-01-01', until: '2025-06-01' }],
+        ['/audit/head', 'audit.head', undefined],
+      ];
+      for (const [path, procedure, input] of pairs) {
+        const viaTrpc = await query(base, procedure, input);
+        expect(viaTrpc.status, procedure).toBe(200);
+        expect(await json(path), path).toEqual(viaTrpc.data);
+      }
+      const card = await json<{ score: number }>('/scorecards/states/THA?asOf=2025-06-01');
+      expect(card.score).toBe(50);
+    });
+
+    it('searches and filters in any script, and pages with the cursor', async () => {
+      const found = await json<{ items: { title: string }[] }>(`/evidence?q=${encodeURIComponent('ค้ามนุษย์')}`);
+      expect(found.items.map((e) => e.title)).toEqual([THAI]);
+      const first = await json<{ items: { id: string }[]; nextCursor: string | null }>('/evidence?limit=1');
+      expect(first.nextCursor).not.toBeNull();
+      const second = await json<{ items: { id: string }[]; nextCursor: string | null }>(`/evidence?limit=1&cursor=${encodeURIComponent(first.nextCursor ?? '')}`);
+      expect(second.items[0]?.id).not.toBe(first.items[0]?.id);
+      expect(second.nextCursor).toBeNull();
+    });
+
+    it('gives the public projection even to a signed-in caller, and never restricted evidence', async () => {
+      const all = await rest('/evidence?limit=100&visibility=restricted', { headers: { cookie: 'tracker_session=anything' } });
+      const body = await all.text();
+      expect(body).not.toContain(SECRET);
+      expect(JSON.parse(body)).toEqual({ items: [], nextCursor: null });
+    });
+
+    it('explains bad input by parameter, and answers 404, 405 and HEAD as a client expects', async () => {
+      const bad = await rest('/evidence?limit=500&iso3=Thailand');
+      expect(bad.status).toBe(400);
+      expect(bad.headers.get('cache-control')).toBe('no-store');
+      const error = ((await bad.json()) as { error: { message: string; issues: { path: string }[] } }).error;
+      expect(error.issues.map((i) => i.path).sort()).toEqual(['iso3', 'limit']);
+      expect(error.message).toContain('iso3: Use a three-letter ISO 3166-1 alpha-3 code');
+      expect((await rest('/scorecards/matrix?asOf=June')).status).toBe(400);
+      expect((await rest('/states/XYZ')).status).toBe(404);
+      expect((await rest('/evidence/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+      expect((await rest('/no-such-thing')).status).toBe(404);
+      const post = await rest('/states', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(post.status).toBe(405);
+      expect(post.headers.get('allow')).toBe('GET, HEAD');
+      const head = await rest('/states', { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('etag')).toMatch(/^"/);
+    });
+
+    it('sends ETag and Cache-Control, and 304 when nothing changed', async () => {
+      const first = await rest('/scorecards/matrix');
+      expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+      expect(first.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      const etag = first.headers.get('etag') ?? '';
+      const again = await rest('/scorecards/matrix', { headers: { 'if-none-match': etag } });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+      const doc = await rest('/openapi.json');
+      expect((await rest('/openapi.json', { headers: { 'if-none-match': doc.headers.get('etag') ?? '' } })).status).toBe(304);
+    });
   });
 });

@@ -35,6 +35,7 @@ const router = createBrowserRouter([
       { path: 'admin', lazy: () => import('./admin/AdminPage').then((m) => ({ Component: m.AdminPage })) },
       { path: 'admin/audit', lazy: () => import('./admin/AuditPage').then((m) => ({ Component: m.AuditPage })) },
       { path: 'data', lazy: () => import('./pages/OpenDataPage').then((m) => ({ Component: m.OpenDataPage })) },
+      { path: 'data/api', lazy: () => import('./pages/ApiReferencePage').then((m) => ({ Component: m.ApiReferencePage })) },
       { path: 'methodology', lazy: () => import('./pages/MethodologyPage').then((m) => ({ Component: m.MethodologyPage })) },
       { path: '*', element: <NotFoundPage /> },
     ],

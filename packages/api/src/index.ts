@@ -3,6 +3,8 @@ export { createAuthServices, createContextInner, guardMessages, type AuthService
 export { hashPassword } from './auth/passwords';
 export { hashToken } from './auth/tokens';
 export { issueOneTimeLink, type OneTimeLink } from './auth/session';
-export type { FieldIssue } from './errors';
+export { describeIssues as describeFieldIssues, type FieldIssue } from './errors';
 export { totpCodeAt } from './auth/totp';
 export { describeIssues, ImportRejected, parseEvidenceCsv } from './evidence-csv';
+export { openApiDocument } from './openapi';
+export { REST_BASE } from './rest';

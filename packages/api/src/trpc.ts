@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Database, SessionUser } from '@tracker/db';
 import { allowedBeforeTotpEnrolment, AppError, mayCall, SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES, type procedureAccess, type ProcedurePath, type Viewer } from '@tracker/domain';
+import type { OpenApiMeta } from 'trpc-to-openapi';
 import { ZodError } from 'zod';
 import { LoginThrottle } from './auth/throttle';
 import { describeIssues, fieldIssues, toTRPCError, type FieldIssue } from './errors';
@@ -52,7 +53,7 @@ export function createContextInner(opts: {
   return { db: opts.db, user: opts.user ?? null, http: opts.http ?? null, auth: opts.auth ?? createAuthServices() };
 }
 
-const t = initTRPC.context<Context>().create({
+const t = initTRPC.context<Context>().meta<OpenApiMeta>().create({
   errorFormatter({ shape, error }) {
     const issues: FieldIssue[] | null =
       error.cause instanceof ZodError

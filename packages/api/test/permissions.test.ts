@@ -11,6 +11,18 @@ describe('the permission table and the router', () => {
     const routed = Object.keys(appRouter._def.procedures).sort();
     expect(routed).toEqual(Object.keys(procedureAccess).sort());
   });
+
+  it('publish over REST only public queries, as GET', () => {
+    const published = Object.entries(appRouter._def.procedures).flatMap(([path, procedure]) => {
+      const def = (procedure as { _def: { type: string; meta?: { openapi?: { method: string } } } })._def;
+      return def.meta?.openapi ? [{ path, type: def.type, method: def.meta.openapi.method }] : [];
+    });
+    expect(published.length).toBeGreaterThan(10);
+    for (const p of published) {
+      expect(procedureAccess[p.path as ProcedurePath], p.path).toBe('public');
+      expect([p.type, p.method], p.path).toEqual(['query', 'GET']);
+    }
+  });
 });
 
 describeEachDb('every procedure × every role', (suite) => {

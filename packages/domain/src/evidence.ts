@@ -82,6 +82,12 @@ export const evidenceAttachInput = z.object({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The content must be base64.'),
 });
 
+/**
+ * A boolean that also reads the strings "true" and "false" (REST query strings). Written as a
+ * preprocess rather than z.coerce so "false" does not read as true.
+ */
+const queryBoolean = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
+
 export const evidenceListInput = z
   .object({
     iso3: iso3Schema.optional(),
@@ -93,12 +99,12 @@ export const evidenceListInput = z
     visibility: z.enum(visibilities).optional(),
     publishedFrom: isoDateSchema.optional(),
     publishedTo: isoDateSchema.optional(),
-    q: text('The search text', 1, 200).optional(),
+    q: text('The search text', 1, 200).optional().meta({ description: 'Words or fragments in the title or summary, in any script.' }),
     /** Only the signed-in user's own items (their drafts, submissions and returned items). */
-    mine: z.boolean().optional(),
+    mine: queryBoolean.optional().meta({ override: { type: 'boolean', description: 'Only the caller’s own items; needs a signed-in session, so always empty over REST.' } }),
     /** Opaque cursor from the previous page's `nextCursor`. */
     cursor: z.string().max(200).optional(),
-    limit: z.number().int().min(1).max(100).default(25),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
   })
   .default({ limit: 25 });
 export type EvidenceListInput = z.infer<typeof evidenceListInput>;

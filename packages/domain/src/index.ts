@@ -8,3 +8,4 @@ export * from './assessments';
 export * from './accounts';
 export * from './access';
 export * from './methodology';
+export * from './responses';

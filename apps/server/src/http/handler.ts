@@ -6,6 +6,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { log } from '../log';
 import { isExportRoute, serveExport } from '../open-data/exports';
 import { isFeedRoute, serveFeed } from '../open-data/feeds';
+import { createRestHandler, isRestRoute } from '../open-data/rest';
 import { isAttachmentRoute, serveAttachment } from './attachments';
 import { clientOf } from './client';
 import { csrfRefusal } from './csrf';
@@ -69,6 +70,10 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
   const trpc = trpcWithLimit(maxBodyBytes);
   const trpcLarge = trpcWithLimit(attachLimit);
   const serveDashboard = dashboard(webDist);
+  const rest = createRestHandler(handle, auth);
+  /** Base for absolute links (feeds, the OpenAPI document): the configured public URL or the request's own. */
+  const originOf = (req: IncomingMessage) => publicUrl ?? `${clientOf(req, trustProxy).secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+  const noRoute = (res: ServerResponse, pathname: string) => sendJson(res, 404, { error: { message: `No route ${pathname}.` } });
 
   return (req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res);
@@ -111,15 +116,21 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
       return;
     }
     if ((isExportRoute(url.pathname) || isFeedRoute(url.pathname)) && (req.method === 'GET' || req.method === 'HEAD')) {
-      const base = publicUrl ?? `${clientOf(req, trustProxy).secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
-      (isFeedRoute(url.pathname) ? serveFeed(handle, url, base, req, res) : serveExport(handle, url, req, res)).catch((error: unknown) => {
+      (isFeedRoute(url.pathname) ? serveFeed(handle, url, originOf(req), req, res) : serveExport(handle, url, req, res)).catch((error: unknown) => {
         log.error('open data request failed', { path: url.pathname, error });
         if (!res.headersSent) sendJson(res, 500, { error: { message: 'Something went wrong on the server; it has been logged.' } });
       });
       return;
     }
+    if (isRestRoute(url.pathname)) {
+      rest(req, res, url, originOf(req), () => noRoute(res, url.pathname)).catch((error: unknown) => {
+        log.error('REST request failed', { path: url.pathname, error });
+        if (!res.headersSent) sendJson(res, 500, { error: { message: 'Something went wrong on the server; it has been logged.' } });
+      });
+      return;
+    }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/') || url.pathname === '/trpc') {
-      sendJson(res, 404, { error: { message: `No route ${url.pathname}.` } });
+      noRoute(res, url.pathname);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -9,9 +9,12 @@ import { datasets } from './datasets';
 const route = /^\/api\/v1\/export\/([a-z]+)\.(csv|json)$/;
 export const isExportRoute = (pathname: string) => route.test(pathname) || pathname === '/api/v1/export/dictionary.json';
 
+/** A strong validator for a response body: the first 160 bits of its SHA-256. */
+export const etagOf = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+
 /** Sends a public GET body with an ETag, answering 304 when the client already has it. */
 export function sendCacheable(req: IncomingMessage, res: ServerResponse, body: string, contentType: string, filename?: string) {
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  const etag = etagOf(body);
   const headers: Record<string, string> = { etag, 'cache-control': 'public, max-age=300', vary: 'Accept-Encoding' };
   if (req.headers['if-none-match'] === etag) {
     res.writeHead(304, headers);

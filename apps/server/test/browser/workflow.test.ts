@@ -161,7 +161,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     await visitor.close();
   });
 
-  const pages = ['/', '/states/KHM', '/recommendations/A.6', '/evidence', '/methodology', '/data', '/sign-in'];
+  const pages = ['/', '/states/KHM', '/recommendations/A.6', '/evidence', '/methodology', '/data', '/data/api', '/sign-in'];
   const staffPages: [string, string][] = [
     ['monitor@example.org', '/workspace'],
     ['monitor@example.org', '/workspace/evidence/new'],
@@ -191,6 +191,19 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
       await page.close();
     }
     expect(failures).toEqual([]);
+  });
+
+  it('documents the REST API from its OpenAPI document, reachable from the open data page', async () => {
+    const page = await signedIn(null);
+    await page.goto(`${suite.server.url}/data`);
+    await page.getByRole('link', { name: 'API reference' }).click();
+    await page.getByRole('heading', { name: 'REST API reference' }).waitFor();
+    const evidence = page.getByRole('region', { name: 'Parameters of /evidence' });
+    await evidence.getByRole('cell', { name: 'limit', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'GET /scorecards/states/{iso3}' }).waitFor();
+    expect(await page.getByText(`curl ${suite.server.url}/api/v1/scorecards/changes?since=2025-01-01`).count()).toBe(1);
+    await screenshot(page, 'api-reference');
+    await page.close();
   });
 
   it('prints a clean country brief: no navigation or controls, with its date', async () => {

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { todayIso, useDateParam } from '../as-of';
 import { AsOfControl } from '../components/AsOfControl';
 import { Loadable, SkeletonRows } from '../components/Loadable';
@@ -71,6 +72,18 @@ export function OpenDataPage() {
           </div>
         )}
       </Loadable>
+      <section aria-labelledby="api-heading">
+        <h2 id="api-heading">{t('openData.api')}</h2>
+        <p>{t('openData.apiIntro')}</p>
+        <p className="tags">
+          <Link className="button small" to="/data/api">
+            {t('openData.apiLink')}
+          </Link>
+          <a className="button secondary small" href="/api/v1/openapi.json">
+            openapi.json
+          </a>
+        </p>
+      </section>
       <section aria-labelledby="feeds-heading">
         <h2 id="feeds-heading">{t('openData.feeds')}</h2>
         <p>{t('openData.feedsIntro')}</p>

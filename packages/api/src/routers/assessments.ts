@@ -1,10 +1,19 @@
+import { z } from 'zod';
 import { assessmentHistory, proposeAssessment, reviewAssessment } from '@tracker/db';
-import { assessmentHistoryInput, assessmentProposeInput, assessmentReviewInput } from '@tracker/domain';
+import {
+  assessmentHistoryInput,
+  assessmentProposeInput,
+  assessmentReviewInput,
+  assessmentView,
+} from '@tracker/domain';
 import { publicProcedure, restrictedProcedure, router, viewerOf } from '../trpc';
+import { restGet } from '../rest';
 
 export const assessmentsRouter = router({
   history: publicProcedure('assessments.history')
+    .meta(restGet('/assessments', 'Scorecards', 'Approved assessments', 'The record of judgements, oldest first, each with its rationale and counts of supporting sources by visibility. Filter by `iso3` and `recommendationKey`.'))
     .input(assessmentHistoryInput)
+    .output(z.array(assessmentView))
     .query(({ ctx, input }) => assessmentHistory(ctx.db, viewerOf(ctx), input)),
   propose: restrictedProcedure('assessments.propose')
     .input(assessmentProposeInput)

@@ -1,19 +1,35 @@
+import { z } from 'zod';
 import { exportCatalogue, getRecommendation, importCatalogue, listFrameworks, listRecommendations } from '@tracker/db';
-import { catalogueDocument, notFound, recommendationInput } from '@tracker/domain';
+import {
+  catalogueDocument,
+  frameworkView,
+  notFound,
+  recommendationInput,
+  recommendationView,
+} from '@tracker/domain';
 import { publicProcedure, restrictedProcedure, router } from '../trpc';
+import { restGet } from '../rest';
 
 export const catalogueRouter = router({
-  frameworks: publicProcedure('catalogue.frameworks').query(({ ctx }) => listFrameworks(ctx.db)),
-  recommendations: publicProcedure('catalogue.recommendations').query(({ ctx }) => listRecommendations(ctx.db)),
+  frameworks: publicProcedure('catalogue.frameworks')
+    .meta(restGet('/frameworks', 'Catalogue', 'Source documents', 'The documents whose recommendations are tracked, with publisher, date, licence and citation.'))
+    .output(z.array(frameworkView)).query(({ ctx }) => listFrameworks(ctx.db)),
+  recommendations: publicProcedure('catalogue.recommendations')
+    .meta(restGet('/recommendations', 'Catalogue', 'Recommendations', 'Every tracked recommendation in source order, paraphrased, with its group and framework.'))
+    .output(z.array(recommendationView)).query(({ ctx }) => listRecommendations(ctx.db)),
   recommendation: publicProcedure('catalogue.recommendation')
+    .meta(restGet('/recommendations/{key}', 'Catalogue', 'One recommendation'))
     .input(recommendationInput)
+    .output(recommendationView)
     .query(async ({ ctx, input }) => {
       const row = await getRecommendation(ctx.db, input.key);
       if (!row) throw notFound(`Recommendation ${input.key}`);
       return row;
     }),
   /** The whole catalogue as one JSON document (frameworks, groups, recommendations). */
-  export: publicProcedure('catalogue.export').query(({ ctx }) => exportCatalogue(ctx.db)),
+  export: publicProcedure('catalogue.export')
+    .meta(restGet('/catalogue', 'Catalogue', 'The whole catalogue as one document', 'Frameworks → groups → recommendations, in the format an administrator can import.'))
+    .output(catalogueDocument).query(({ ctx }) => exportCatalogue(ctx.db)),
   /** Adds or updates frameworks, groups and recommendations from such a document; deletes nothing. */
   import: restrictedProcedure('catalogue.import')
     .input(catalogueDocument)

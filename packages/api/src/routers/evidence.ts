@@ -17,20 +17,27 @@ import {
   evidenceIdInput,
   evidenceImportInput,
   evidenceListInput,
+  evidencePage,
   evidenceRetractInput,
   evidenceReviewInput,
   evidenceUpdateInput,
+  evidenceView,
 } from '@tracker/domain';
 import { inspectAttachment } from '../attachments';
 import { ImportRejected, parseEvidenceCsv } from '../evidence-csv';
 import { publicProcedure, restrictedProcedure, router, viewerOf } from '../trpc';
+import { restGet } from '../rest';
 
 export const evidenceRouter = router({
   list: publicProcedure('evidence.list')
+    .meta(restGet('/evidence', 'Evidence', 'Verified public evidence', 'Newest first, 25 per page by default (at most 100). Filters combine; `q` searches titles and summaries in any script. Follow `nextCursor` for the next page.'))
     .input(evidenceListInput)
+    .output(evidencePage)
     .query(({ ctx, input }) => listEvidence(ctx.db, viewerOf(ctx), input)),
   get: publicProcedure('evidence.get')
+    .meta(restGet('/evidence/{id}', 'Evidence', 'One item of evidence', 'Only verified public items exist for this API; anything else answers 404.'))
     .input(evidenceIdInput)
+    .output(evidenceView)
     .query(({ ctx, input }) => getEvidence(ctx.db, viewerOf(ctx), input.id)),
   create: restrictedProcedure('evidence.create')
     .input(evidenceCreateInput)
