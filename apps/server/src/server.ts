@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAuthServices, issueOneTimeLink } from '@tracker/api';
-import { countUsers, hasCatalogue, openDatabase, pruneSessions, seedCatalogue, type DbHandle } from '@tracker/db';
+import { countUsers, hasCatalogue, openDatabase, pruneIdempotencyKeys, pruneSessions, seedCatalogue, type DbHandle } from '@tracker/db';
 import type { Env } from './env';
 import { createRequestHandler } from './http/handler';
 import { log } from './log';
@@ -76,6 +76,8 @@ export async function startServer(env: Env): Promise<RunningServer> {
     }
     // Sessions past their lifetime for a month are of no use to anyone; keep the table small.
     await pruneSessions(handle.db, new Date(Date.now() - 30 * 86_400_000));
+    // Retry keys only matter for a day.
+    await pruneIdempotencyKeys(handle.db);
     const { server, url } = await listen(handle, env);
     if ((await countUsers(handle.db)) === 0) {
       // No account yet and no default credentials: a one-time link creates the first admin.

@@ -73,7 +73,7 @@ describeEachDb('no leak of restricted, confidential or unreviewed evidence', (su
   function calls(): [ProcedurePath, unknown][] {
     const list: [ProcedurePath, unknown][] = (Object.keys(procedureAccess) as ProcedurePath[]).map((p) => [p, sampleInput[p]]);
     for (const id of Object.values(ids)) {
-      list.push(['evidence.get', { id }], ['evidence.revisions', { id }], ['evidence.update', { id, title: 'x y z' }], ['evidence.retract', { id, reason: 'trying to retract' }]);
+      list.push(['evidence.get', { id }], ['evidence.revisions', { id }], ['evidence.update', { id, revision: 1, title: 'x y z' }], ['evidence.retract', { id, reason: 'trying to retract' }]);
     }
     for (const q of [RESTRICTED, CONFIDENTIAL, DRAFT, 'MARKER']) list.push(['evidence.list', { q }]);
     list.push(['evidence.list', { visibility: 'confidential' }], ['evidence.list', { status: 'draft' }], ['assessments.history', { iso3: 'KHM' }]);

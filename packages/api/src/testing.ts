@@ -31,7 +31,7 @@ export const sampleInput: Record<ProcedurePath, unknown> = {
   'evidence.list': {},
   'evidence.get': { id: missing },
   'evidence.create': evidenceFields(),
-  'evidence.update': { id: missing, title: 'A new title' },
+  'evidence.update': { id: missing, revision: 1, title: 'A new title' },
   'evidence.submit': { id: missing },
   'evidence.attach': { id: missing, filename: 'a.txt', contentBase64: 'aGVsbG8=' },
   'evidence.review': { id: missing, decision: 'verify', note: 'ok' },

@@ -73,7 +73,7 @@ describeEachDb('the evidence log', (suite) => {
     const draft = await as(monitor).evidence.create(evidenceFields());
     expect((await errorOf(as(null).evidence.get({ id: draft.id }))).code).toBe('NOT_FOUND');
     expect((await errorOf(as(otherMonitor).evidence.get({ id: draft.id }))).code).toBe('NOT_FOUND');
-    expect((await errorOf(as(otherMonitor).evidence.update({ id: draft.id, title: 'Hijacked title' }))).code).toBe('NOT_FOUND');
+    expect((await errorOf(as(otherMonitor).evidence.update({ id: draft.id, revision: 1, title: 'Hijacked title' }))).code).toBe('NOT_FOUND');
     expect((await errorOf(as(otherMonitor).evidence.submit({ id: draft.id }))).code).toBe('NOT_FOUND');
   });
 
@@ -86,6 +86,54 @@ describeEachDb('the evidence log', (suite) => {
     expect((await as(monitor).evidence.get({ id: draft.id })).title).toBe('A better title for this item');
   });
 
+  it('two editors saving the same revision at once: one wins, the other gets a conflict, nothing is lost', async () => {
+    const draft = await as(monitor).evidence.create(evidenceFields());
+    const results = await Promise.allSettled([
+      as(monitor).evidence.update({ id: draft.id, revision: 1, title: 'First editor title' }),
+      as(monitor).evidence.update({ id: draft.id, revision: 1, title: 'Second editor title' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const winner = results.find((r) => r.status === 'fulfilled');
+    const after = await as(monitor).evidence.get({ id: draft.id });
+    expect(after.title).toBe(winner?.status === 'fulfilled' ? winner.value.title : '');
+    expect(after.revision).toBe(2);
+    expect((await errorOf(as(monitor).evidence.update({ id: draft.id, title: 'No revision sent' } as never))).message).toContain('revision');
+  });
+
+  it('a retried create with the same idempotency key returns the first item instead of a twin', async () => {
+    const key = 'retry-key-0000000000000001';
+    const before = await evidenceCount();
+    const fields = evidenceFields({ title: 'Created once despite retries' });
+    const [a, b] = await Promise.all([as(monitor).evidence.create({ ...fields, idempotencyKey: key }), as(monitor).evidence.create({ ...fields, idempotencyKey: key })]);
+    const c = await as(monitor).evidence.create({ ...fields, idempotencyKey: key });
+    expect(new Set([a.id, b.id, c.id]).size).toBe(1);
+    expect(await evidenceCount()).toBe(before + 1);
+    const ledger = await suite.db.select({ n: count() }).from(t.auditLedger).where(eq(t.auditLedger.entityId, a.id));
+    expect(ledger[0]?.n).toBe(1);
+    const reused = await errorOf(as(monitor).evidence.create({ ...fields, title: 'A different request', idempotencyKey: key }));
+    expect(reused.code).toBe('CONFLICT');
+    expect(reused.message).toContain('idempotency key');
+    const someoneElse = await as(otherMonitor).evidence.create({ ...fields, idempotencyKey: key });
+    expect(someoneElse.id).not.toBe(a.id);
+    expect((await errorOf(as(monitor).evidence.create({ ...fields, idempotencyKey: 'short' }))).code).toBe('BAD_REQUEST');
+  });
+
+  it('a retried upload with the same idempotency key attaches and logs once', async () => {
+    const draft = await as(monitor).evidence.create(evidenceFields());
+    const upload = { id: draft.id, filename: 'note.txt', contentBase64: Buffer.from('uploaded once').toString('base64'), idempotencyKey: 'upload-key-000000000000001' };
+    const [first, second] = await Promise.all([as(monitor).evidence.attach(upload), as(monitor).evidence.attach(upload)]);
+    expect(first.attachments).toHaveLength(1);
+    expect(second.attachments).toEqual(first.attachments);
+    const attachEntries = await suite.db
+      .select({ n: count() })
+      .from(t.auditLedger)
+      .where(eq(t.auditLedger.action, 'evidence.attach'));
+    const again = await as(monitor).evidence.attach(upload);
+    expect(again.attachments).toHaveLength(1);
+    const after = await suite.db.select({ n: count() }).from(t.auditLedger).where(eq(t.auditLedger.action, 'evidence.attach'));
+    expect(after[0]?.n).toBe(attachEntries[0]?.n);
+  });
+
   it('four eyes: nobody verifies their own submission, a second reviewer does', async () => {
     const ownByReviewer = await as(reviewer).evidence.create(evidenceFields());
     await as(reviewer).evidence.submit({ id: ownByReviewer.id });
@@ -96,7 +144,7 @@ describeEachDb('the evidence log', (suite) => {
     expect((await errorOf(as(reviewer).evidence.review({ id: draft.id, decision: 'verify', note: 'Too early.' }))).code).toBe('CONFLICT');
     await as(monitor).evidence.submit({ id: draft.id });
     expect((await errorOf(as(monitor).evidence.review({ id: draft.id, decision: 'verify', note: 'x' }))).code).toBe('FORBIDDEN');
-    expect((await errorOf(as(monitor).evidence.update({ id: draft.id, title: 'Editing under review' }))).code).toBe('CONFLICT');
+    expect((await errorOf(as(monitor).evidence.update({ id: draft.id, revision: draft.revision ?? 0, title: 'Editing under review' }))).code).toBe('CONFLICT');
     const decided = await as(reviewer).evidence.review({ id: draft.id, decision: 'verify', note: 'Checked.' });
     expect(decided).toMatchObject({ status: 'verified', reviewedBy: reviewer.id });
     expect((await as(null).evidence.get({ id: draft.id })).status).toBe('verified');
@@ -108,13 +156,13 @@ describeEachDb('the evidence log', (suite) => {
     const rejected = await as(reviewer).evidence.review({ id: draft.id, decision: 'reject', note: 'The source link is dead.' });
     expect(rejected).toMatchObject({ status: 'rejected', reviewNote: 'The source link is dead.' });
     expect((await errorOf(as(null).evidence.get({ id: draft.id }))).code).toBe('NOT_FOUND');
-    await as(monitor).evidence.update({ id: draft.id, sourceUrl: 'https://example.org/archived' });
+    await as(monitor).evidence.update({ id: draft.id, revision: rejected.revision ?? 0, sourceUrl: 'https://example.org/archived' });
     expect((await as(monitor).evidence.submit({ id: draft.id })).status).toBe('submitted');
   });
 
   it('a change after verification keeps the old revision for reviewers and goes back to review', async () => {
     const item = await verified({ title: 'Original verified title' });
-    const changed = await as(monitor).evidence.update({ id: item.id, title: 'Corrected verified title' });
+    const changed = await as(monitor).evidence.update({ id: item.id, revision: item.revision ?? 0, title: 'Corrected verified title' });
     expect(changed).toMatchObject({ status: 'submitted', revision: 2 });
     const revisions = await as(reviewer).evidence.revisions({ id: item.id });
     expect(revisions.map((r) => r.revision)).toEqual([1]);
@@ -131,7 +179,7 @@ describeEachDb('the evidence log', (suite) => {
     const publicView = await as(null).evidence.get({ id: item.id });
     expect(publicView.retraction?.reason).toBe('The publisher withdrew the article.');
     expect((await errorOf(as(reviewer).evidence.retract({ id: item.id, reason: 'Retract it twice' }))).code).toBe('CONFLICT');
-    expect((await errorOf(as(monitor).evidence.update({ id: item.id, title: 'Edit after retraction' }))).code).toBe('CONFLICT');
+    expect((await errorOf(as(monitor).evidence.update({ id: item.id, revision: retracted.revision ?? 0, title: 'Edit after retraction' }))).code).toBe('CONFLICT');
   });
 
   it('shows each role exactly what it may see', async () => {

@@ -14,7 +14,7 @@ describe('the permission table and the router', () => {
 
   it('publish over REST only public queries, as GET', () => {
     const published = Object.entries(appRouter._def.procedures).flatMap(([path, procedure]) => {
-      const def = (procedure as { _def: { type: string; meta?: { openapi?: { method: string } } } })._def;
+      const def = (procedure as unknown as { _def: { type: string; meta?: { openapi?: { method: string } } } })._def;
       return def.meta?.openapi ? [{ path, type: def.type, method: def.meta.openapi.method }] : [];
     });
     expect(published.length).toBeGreaterThan(10);

@@ -5,7 +5,8 @@ import * as t from './schema';
 
 /**
  * Every table a backup carries, parents before children. Sessions and one-time links are left out:
- * they are short-lived secrets, and a restored tracker asks everyone to sign in again.
+ * they are short-lived secrets, and a restored tracker asks everyone to sign in again. So are
+ * idempotency keys, which protect retries for a day and mean nothing after a restore.
  */
 export const backupTables: readonly (readonly [string, PgTable])[] = [
   ['frameworks', t.frameworks],

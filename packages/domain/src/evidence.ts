@@ -45,7 +45,15 @@ function enforcePersonalData<T extends { containsPersonalData?: boolean | undefi
   return value.containsPersonalData ? { ...value, visibility: 'confidential' } : value;
 }
 
-export const evidenceCreateInput = evidenceFieldsSchema.transform(enforcePersonalData);
+/**
+ * A client-chosen token (a UUID is fine) that makes a retried create or upload safe: the same key
+ * from the same account returns the first result instead of doing the work again.
+ */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,128}$/, 'Use an idempotency key of 16 to 128 letters, digits, dashes or underscores, such as a UUID.');
+
+export const evidenceCreateInput = evidenceFieldsSchema.extend({ idempotencyKey: idempotencyKeySchema.optional() }).transform(enforcePersonalData);
 export type EvidenceCreateInput = z.infer<typeof evidenceCreateInput>;
 
 export const evidenceUpdateInput = evidenceFieldsSchema
@@ -53,7 +61,7 @@ export const evidenceUpdateInput = evidenceFieldsSchema
   .extend({
     id: uuidSchema,
     /** The revision the client last saw; a stale one gets a conflict instead of overwriting. */
-    revision: z.number().int().min(1).optional(),
+    revision: z.number({ error: 'Send the revision you last saw, so a change made meanwhile is not overwritten.' }).int().min(1),
   })
   .transform(enforcePersonalData);
 export type EvidenceUpdateInput = z.infer<typeof evidenceUpdateInput>;
@@ -80,6 +88,7 @@ export const evidenceAttachInput = z.object({
     .string()
     .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4, 'An attachment is at most 20 MB.')
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The content must be base64.'),
+  idempotencyKey: idempotencyKeySchema.optional(),
 });
 
 /**

@@ -10,7 +10,7 @@ import { useFormat } from '../format';
 import { useMe } from '../session';
 import { useTRPC } from '../trpc';
 import { clearDraft, loadDraft, saveDraft } from './drafts';
-import { fileToBase64, uploadAttachment } from './upload';
+import { fileToBase64, newIdempotencyKey, uploadAttachment } from './upload';
 
 interface Values {
   iso3: string;
@@ -118,6 +118,8 @@ function EvidenceForm({ id, initial, item }: { id: string | null; initial: Value
   const states = useQuery(trpc.states.list.queryOptions());
   const sites = useQuery({ ...trpc.sites.list.queryOptions({ iso3: values.iso3 }), enabled: values.iso3.length === 3 });
   const create = useMutation(trpc.evidence.create.mutationOptions());
+  /** Kept until a create succeeds, so pressing Save again after a dropped connection cannot create a twin. */
+  const createKey = useRef(newIdempotencyKey());
   const update = useMutation(trpc.evidence.update.mutationOptions());
   const submitForReview = useMutation(trpc.evidence.submit.mutationOptions());
   const editable = !item || item.status === 'draft' || item.status === 'rejected' || item.status === 'verified';
@@ -136,8 +138,10 @@ function EvidenceForm({ id, initial, item }: { id: string | null; initial: Value
     setMessage(null);
     let savedId = id;
     const ok = await run(evidenceCreateInput.safeParse(toInput(values)), async (data) => {
-      if (!id) savedId = (await create.mutateAsync(data)).id;
-      else await update.mutateAsync({ ...data, id, ...(item?.revision ? { revision: item.revision } : {}) });
+      if (!id) {
+        savedId = (await create.mutateAsync({ ...data, idempotencyKey: createKey.current })).id;
+        createKey.current = newIdempotencyKey();
+      } else await update.mutateAsync({ ...data, id, revision: item?.revision ?? 0 });
       clearDraft(draftKey);
       if (andSubmit && savedId) await submitForReview.mutateAsync({ id: savedId });
     });

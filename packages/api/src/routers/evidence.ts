@@ -80,6 +80,6 @@ export const evidenceRouter = router({
   attach: restrictedProcedure('evidence.attach')
     .input(evidenceAttachInput)
     .mutation(async ({ ctx, input }) =>
-      attachToEvidence(ctx.db, ctx.user, input.id, await inspectAttachment(input.filename, input.contentBase64)),
+      attachToEvidence(ctx.db, ctx.user, input.id, await inspectAttachment(input.filename, input.contentBase64), input.idempotencyKey),
     ),
 });

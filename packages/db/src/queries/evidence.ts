@@ -1,3 +1,4 @@
+import { claimIdempotencyKey, requestDigest, settleIdempotencyKey } from './idempotency';
 import {
   AppError,
   notFound,
@@ -171,19 +172,23 @@ async function replaceLinks(tx: Database, id: string, recIds: string[] | null, s
 }
 
 export async function createEvidence(db: Database, actor: Viewer, input: EvidenceCreateInput): Promise<EvidenceView> {
+  const { idempotencyKey, ...request } = input;
   return db.transaction(async (tx) => {
+    const earlier = await claimIdempotencyKey(tx, actor, idempotencyKey, 'evidence.create', requestDigest(request));
+    if (earlier) return getEvidence(tx, actor, earlier);
     await requireState(tx, input.iso3);
     await requireStateAllowed(tx, actor, input.iso3);
     const recIds = await recommendationIds(tx, input.recommendationKeys);
     await requireSitesIn(tx, input.iso3, input.siteIds);
-    const { recommendationKeys: _keys, siteIds, ...fields } = input;
+    const { recommendationKeys: _keys, siteIds, ...fields } = request;
     const [row] = await tx
       .insert(evidence)
       .values({ ...fields, status: 'draft', createdBy: actor.id })
       .returning({ id: evidence.id });
     if (!row) throw new Error('insert returned no row');
     await replaceLinks(tx, row.id, [...recIds.values()], siteIds);
-    await appendLedger(tx, { actorId: actor.id, action: 'evidence.create', entityType: 'evidence', entityId: row.id, after: input });
+    await appendLedger(tx, { actorId: actor.id, action: 'evidence.create', entityType: 'evidence', entityId: row.id, after: request });
+    await settleIdempotencyKey(tx, actor, idempotencyKey, row.id);
     return getEvidence(tx, actor, row.id);
   });
 }
@@ -200,7 +205,7 @@ export async function updateEvidence(db: Database, actor: Viewer, input: Evidenc
     if (!mine && !(row.status === 'verified' && isReviewer(actor))) {
       throw new AppError('FORBIDDEN', 'Only the author can edit this item.');
     }
-    if (input.revision !== undefined && input.revision !== row.revision) {
+    if (input.revision !== row.revision) {
       throw new AppError('CONFLICT', `This item changed since you opened it (now revision ${row.revision}). Reload it and apply your change again.`);
     }
     if (row.status === 'submitted') throw new AppError('CONFLICT', 'This item is under review; wait for the decision before editing.');
@@ -315,8 +320,10 @@ export interface AttachmentContent {
 }
 
 /** Stores the content once per SHA-256 and links it to the item (the author's draft or rejected item). */
-export async function attachToEvidence(db: Database, actor: Viewer, id: string, file: AttachmentContent): Promise<EvidenceView> {
+export async function attachToEvidence(db: Database, actor: Viewer, id: string, file: AttachmentContent, idempotencyKey?: string): Promise<EvidenceView> {
   return db.transaction(async (tx) => {
+    const earlier = await claimIdempotencyKey(tx, actor, idempotencyKey, 'evidence.attach', requestDigest({ id, sha256: file.sha256, filename: file.filename }));
+    if (earlier) return getEvidence(tx, actor, earlier);
     const row = await lockRow(tx, actor, id);
     if (row.createdBy !== actor.id) throw new AppError('FORBIDDEN', 'Only the author can attach files to this item.');
     if (row.status !== 'draft' && row.status !== 'rejected') {
@@ -337,6 +344,7 @@ export async function attachToEvidence(db: Database, actor: Viewer, id: string, 
       entityId: id,
       after: { sha256: file.sha256, filename: file.filename, size: file.bytes.byteLength, mediaType: file.mediaType },
     });
+    await settleIdempotencyKey(tx, actor, idempotencyKey, id);
     return getEvidence(tx, actor, id);
   });
 }

@@ -12,3 +12,4 @@ export * from './users';
 export * from './sessions';
 export * from './evidence-import';
 export * from './catalogue-document';
+export * from './idempotency';

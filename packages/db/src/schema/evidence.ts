@@ -170,3 +170,24 @@ export const evidenceAttachments = pgTable(
   },
   (t) => [primaryKey({ columns: [t.evidenceId, t.sha256] }), index('evidence_attachments_blob_idx').on(t.sha256)],
 );
+
+/**
+ * A client's retry token for evidence creation and attachment upload: the first request with a key
+ * does the work and records which item it touched; a retry with the same key (same account, same
+ * request) gets that item back instead of doing it twice. Kept for a day.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    procedure: text('procedure').notNull(),
+    /** SHA-256 of the request, so a key reused for a different request is refused rather than replayed. */
+    requestDigest: char('request_digest', { length: 64 }).notNull(),
+    evidenceId: uuid('evidence_id').references(() => evidence.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+);
