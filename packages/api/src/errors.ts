@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import { isDatabaseUnavailable } from '@tracker/db';
 import { AppError, type AppErrorCode } from '@tracker/domain';
 import { type ZodError } from 'zod';
 
@@ -15,8 +16,12 @@ const codeFor: Record<AppErrorCode, TRPCCode> = {
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 };
 
+export const unavailableMessage =
+  'The database cannot be reached right now. Try again in a moment; a retry with the same idempotency key is safe.';
+
 export function toTRPCError(error: unknown): TRPCError | null {
   if (error instanceof AppError) return new TRPCError({ code: codeFor[error.code], message: error.message, cause: error });
+  if (isDatabaseUnavailable(error)) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: unavailableMessage, cause: error as Error });
   return null;
 }
 

@@ -3,7 +3,7 @@ export { createAuthServices, createContextInner, guardMessages, type AuthService
 export { hashPassword } from './auth/passwords';
 export { hashToken } from './auth/tokens';
 export { issueOneTimeLink, type OneTimeLink } from './auth/session';
-export { describeIssues as describeFieldIssues, type FieldIssue } from './errors';
+export { describeIssues as describeFieldIssues, unavailableMessage, type FieldIssue } from './errors';
 export { totpCodeAt } from './auth/totp';
 export { describeIssues, ImportRejected, parseEvidenceCsv } from './evidence-csv';
 export { openApiDocument } from './openapi';

@@ -40,6 +40,9 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
       max: config.maxConnections ?? 10,
       onnotice: () => {},
       connection: { application_name: 'tracker' },
+      // After the database went away, try again soon: the default backoff grows to 20 s between attempts.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 2),
+      connect_timeout: 10,
     });
     // Fail fast with a clear message rather than on the first request.
     await client`select 1`;

@@ -7,3 +7,4 @@ export * from './seed';
 export * as schema from './schema';
 export * from './ledger';
 export * from './backup';
+export { isDatabaseUnavailable } from './unavailable';

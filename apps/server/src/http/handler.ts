@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { appRouter, createContextInner, hashToken, type AuthServices } from '@tracker/api';
-import { sessionUser, type DbHandle } from '@tracker/db';
+import { appRouter, createContextInner, hashToken, unavailableMessage, type AuthServices } from '@tracker/api';
+import { isDatabaseUnavailable, sessionUser, type DbHandle } from '@tracker/db';
 import { MAX_ATTACHMENT_BYTES } from '@tracker/domain';
+import { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { log } from '../log';
 import { isExportRoute, serveExport } from '../open-data/exports';
@@ -11,7 +12,7 @@ import { isAttachmentRoute, serveAttachment } from './attachments';
 import { clientOf } from './client';
 import { csrfRefusal } from './csrf';
 import { healthReport } from './health';
-import { sendJson, setSecurityHeaders } from './respond';
+import { sendFailure, sendJson, setSecurityHeaders } from './respond';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie';
 import { dashboard } from './static';
 
@@ -41,7 +42,10 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
   const createContext = async ({ req, res }: { req: IncomingMessage; res: ServerResponse }) => {
     const client = clientOf(req, trustProxy);
     const token = readSessionToken(req);
-    const user = await userOf(req);
+    const user = await userOf(req).catch((error: unknown) => {
+      // Reading the session is the first query of every call: a database that is down answers 503 here.
+      throw isDatabaseUnavailable(error) ? new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: unavailableMessage, cause: error }) : error;
+    });
     return createContextInner({
       db: handle.db,
       user,
@@ -64,7 +68,9 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
       createContext,
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error('procedure failed', { path, error: error.cause ?? error });
+        if (error.code === 'SERVICE_UNAVAILABLE') log.warn('database unavailable', { path, error: String(error.cause ?? error) });
       },
+      responseMeta: ({ errors }) => (errors.some((e) => e.code === 'SERVICE_UNAVAILABLE') ? { headers: { 'retry-after': '5' } } : {}),
     });
   const attachLimit = Math.max(maxBodyBytes, MAX_ATTACH_BODY_BYTES);
   const trpc = trpcWithLimit(maxBodyBytes);
@@ -109,24 +115,17 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
     if (isAttachmentRoute(url.pathname) && (req.method === 'GET' || req.method === 'HEAD')) {
       userOf(req)
         .then((user) => serveAttachment(handle, user, url.pathname, req, res))
-        .catch((error: unknown) => {
-          log.error('attachment download failed', { error });
-          if (!res.headersSent) sendJson(res, 500, { error: { message: 'Something went wrong on the server; it has been logged.' } });
-        });
+        .catch((error: unknown) => sendFailure(res, error, { path: url.pathname }));
       return;
     }
     if ((isExportRoute(url.pathname) || isFeedRoute(url.pathname)) && (req.method === 'GET' || req.method === 'HEAD')) {
-      (isFeedRoute(url.pathname) ? serveFeed(handle, url, originOf(req), req, res) : serveExport(handle, url, req, res)).catch((error: unknown) => {
-        log.error('open data request failed', { path: url.pathname, error });
-        if (!res.headersSent) sendJson(res, 500, { error: { message: 'Something went wrong on the server; it has been logged.' } });
-      });
+      (isFeedRoute(url.pathname) ? serveFeed(handle, url, originOf(req), req, res) : serveExport(handle, url, req, res)).catch((error: unknown) =>
+        sendFailure(res, error, { path: url.pathname }),
+      );
       return;
     }
     if (isRestRoute(url.pathname)) {
-      rest(req, res, url, originOf(req), () => noRoute(res, url.pathname)).catch((error: unknown) => {
-        log.error('REST request failed', { path: url.pathname, error });
-        if (!res.headersSent) sendJson(res, 500, { error: { message: 'Something went wrong on the server; it has been logged.' } });
-      });
+      rest(req, res, url, originOf(req), () => noRoute(res, url.pathname)).catch((error: unknown) => sendFailure(res, error, { path: url.pathname }));
       return;
     }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/') || url.pathname === '/trpc') {

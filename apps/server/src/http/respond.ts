@@ -1,4 +1,7 @@
 import type { ServerResponse } from 'node:http';
+import { unavailableMessage } from '@tracker/api';
+import { isDatabaseUnavailable } from '@tracker/db';
+import { log } from '../log';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const payload = JSON.stringify(body);
@@ -21,4 +24,20 @@ export function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader('referrer-policy', 'no-referrer');
   res.setHeader('x-frame-options', 'DENY');
   res.setHeader('cross-origin-opener-policy', 'same-origin');
+}
+
+/**
+ * The one answer to an unexpected failure outside tRPC: 503 with Retry-After when the database is
+ * unreachable (the pool reconnects by itself), else 500 with the details kept in the log.
+ */
+export function sendFailure(res: ServerResponse, error: unknown, context: Record<string, unknown>): void {
+  const unavailable = isDatabaseUnavailable(error);
+  if (unavailable) log.warn('database unavailable', { ...context, error: String(error) });
+  else log.error('request failed', { ...context, error });
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (unavailable) res.setHeader('retry-after', '5');
+  sendJson(res, unavailable ? 503 : 500, { error: { message: unavailable ? unavailableMessage : 'Something went wrong on the server; it has been logged.' } });
 }

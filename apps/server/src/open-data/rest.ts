@@ -38,6 +38,7 @@ function cacheOnEnd(req: IncomingMessage, res: ServerResponse): void {
     if (res.headersSent) return end(body);
     if (res.statusCode !== 200 || typeof body !== 'string') {
       res.setHeader('cache-control', 'no-store');
+      if (res.statusCode === 503) res.setHeader('retry-after', '5');
       return end(typeof body === 'string' ? restError(body) : body);
     }
     const etag = etagOf(body);
