@@ -25,7 +25,7 @@ function migratedPgliteDump(): Promise<Blob> {
 export async function createTestDatabase(
   kind: DbKind,
   postgresTemplate: string | null,
-  options: { onQuery?: (sql: string) => void } = {},
+  { maxConnections = 5, ...options }: { onQuery?: (sql: string) => void; maxConnections?: number } = {},
 ): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const handle = await createDb({ kind: 'pglite', loadDataDir: await migratedPgliteDump(), ...options });
@@ -45,7 +45,7 @@ export async function createTestDatabase(
       }
     }
   });
-  const handle = await createDb({ kind: 'postgres', url: databaseUrl(name), maxConnections: 5, ...options });
+  const handle = await createDb({ kind: 'postgres', url: databaseUrl(name), maxConnections, ...options });
   return {
     ...handle,
     drop: async () => {
