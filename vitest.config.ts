@@ -11,6 +11,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'web', include: ['apps/web/test/**/*.test.ts'] },
+      },
+      {
+        extends: true,
         test: {
           name: 'data',
           include: ['packages/db/test/**/*.test.ts', 'packages/api/test/**/*.test.ts', 'apps/server/test/**/*.test.ts'],

@@ -99,6 +99,19 @@ describeEachDb('accounts and sessions over HTTP', (suite) => {
     expect((await signIn('changing.reviewer@example.org')).reply.status).toBe(401);
   });
 
+  it('refuses an account edit made on a stale copy instead of overwriting a change made meanwhile', async () => {
+    const user = await account('monitor', 'edited.twice@example.org');
+    const admin = await signIn('first.admin@example.org');
+    const [seen] = (await query<{ id: string; updatedAt: string }[]>(base, 'users.list', undefined, admin.cookie)).data.filter((u) => u.id === user.id);
+    const first = await mutate<{ role: string; updatedAt: string }>(base, 'users.update', { id: user.id, role: 'reviewer', updatedAt: seen?.updatedAt }, admin.cookie);
+    expect(first.data.role).toBe('reviewer');
+    const stale = await mutate(base, 'users.update', { id: user.id, active: false, updatedAt: seen?.updatedAt }, admin.cookie);
+    expect(stale.status).toBe(409);
+    expect(stale.error?.message).toContain('changed by someone else');
+    const fresh = await mutate<{ active: boolean }>(base, 'users.update', { id: user.id, active: false, updatedAt: first.data.updatedAt }, admin.cookie);
+    expect(fresh.data.active).toBe(false);
+  });
+
   it('gives a new account a one-time link to choose its password', async () => {
     const admin = await signIn('first.admin@example.org');
     const created = await mutate<{ passwordLink: { token: string; path: string } }>(

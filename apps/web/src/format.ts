@@ -5,8 +5,12 @@ import { useTranslation } from 'react-i18next';
  * Latin digits, so a date or figure reads the same in every locale's documents.
  */
 export function useFormat() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const locale = i18n.language;
+  // Browsers ship date data for fewer locales than ICU has (Chromium has none for Burmese, Khmer or
+  // Lao); there the month names and order come from the translation instead of English.
+  const browserKnowsDates = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+  const months = t('dateFormat.months', { returnObjects: true });
   const number = new Intl.NumberFormat(locale, { numberingSystem: 'latn' });
   const date = new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
@@ -24,7 +28,11 @@ export function useFormat() {
         ? new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1, numberingSystem: 'latn' }).format(n / 1024)
         : new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1, numberingSystem: 'latn' }).format(n / 1024 / 1024),
     /** A calendar date `YYYY-MM-DD`, shown without any time-zone shift. */
-    date: (iso: string) => date.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
+    date: (iso: string) => {
+      if (browserKnowsDates) return date.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+      const [year = '', month = '1', day = '1'] = iso.slice(0, 10).split('-');
+      return t('dateFormat.pattern', { year, month: months[Number(month) - 1] ?? month, day: String(Number(day)) });
+    },
     list: (items: string[]) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items),
   };
 }

@@ -3,7 +3,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout';
-import './i18n';
+import { startI18n } from './i18n';
+import { languageOfLocation, loadFont } from './languages';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { RecommendationPage } from './pages/RecommendationPage';
@@ -12,6 +13,9 @@ import { EvidenceExplorerPage } from './pages/EvidenceExplorerPage';
 import { EvidencePage } from './pages/EvidencePage';
 import './styles.css';
 import { createClients, TRPCProvider } from './trpc';
+
+// Every address starts with the language (`/th/states/KHM`); the router works below it.
+const language = languageOfLocation(window.location, window.history);
 
 const router = createBrowserRouter([
   {
@@ -40,12 +44,14 @@ const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+], { basename: `/${language.segment}` });
 
 const { queryClient, trpcClient } = createClients();
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 
+document.documentElement.lang = language.tag;
+await Promise.all([startI18n(language), loadFont(language)]);
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>

@@ -60,6 +60,8 @@ export const userUpdateInput = z.object({
   role: z.enum(roles).optional(),
   active: z.boolean().optional(),
   states: z.array(iso3Schema).max(60).optional(),
+  /** The account's `updatedAt` as last read; a stale one gets a conflict instead of overwriting. */
+  updatedAt: z.iso.datetime({ offset: true, message: 'Send updatedAt exactly as the tracker gave it.' }).optional(),
 });
 
 export const userIdInput = z.object({ id: uuidSchema });

@@ -145,7 +145,7 @@ function UserRow({ user, self }: { user: User; self: boolean }) {
   const change = async (patch: { role?: (typeof roles)[number]; active?: boolean }) => {
     setError(null);
     try {
-      await update.mutateAsync({ id: user.id, ...patch });
+      await update.mutateAsync({ id: user.id, updatedAt: user.updatedAt, ...patch });
       await queryClient.invalidateQueries();
     } catch (e) {
       setError((e as Error).message);

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { addressIn, languages, rememberLanguage } from '../languages';
 import { useMe } from '../session';
 import { useTRPC } from '../trpc';
 
@@ -41,6 +42,7 @@ export function Layout() {
             <NavLink to="/data">{t('nav.openData')}</NavLink>
             <UserMenu />
           </nav>
+          <LanguageSwitcher />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="container">
@@ -53,6 +55,35 @@ export function Layout() {
         </div>
       </footer>
     </>
+  );
+}
+
+/** On every page: the interface in another language, at the same address. */
+function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  return (
+    <div className="language-switcher">
+      <label htmlFor={id} className="visually-hidden">
+        {t('app.language')}
+      </label>
+      <select
+        id={id}
+        value={i18n.language}
+        onChange={(event) => {
+          const next = languages.find((l) => l.tag === event.target.value);
+          if (!next) return;
+          rememberLanguage(next);
+          window.location.assign(addressIn(next, window.location));
+        }}
+      >
+        {languages.map((l) => (
+          <option key={l.tag} value={l.tag} lang={l.tag}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

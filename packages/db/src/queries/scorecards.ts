@@ -15,14 +15,15 @@ import {
   type Grade,
   type Visibility,
 } from '@tracker/domain';
-import { and, asc, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
-import { assessmentEvidence, assessments, evidence, evidenceRecommendations, recommendations, states } from '../schema';
+import { assessmentEvidence, assessments, evidence, evidenceCellCounts, evidenceRecommendations, recommendations, states } from '../schema';
 
 /**
  * Scorecards from the append-only assessment history, as of any date. Each function runs a small,
  * fixed number of queries whatever the number of States, recommendations or evidence rows: the
- * approved assessment in force per cell comes from one DISTINCT ON query over a partial index.
+ * approved assessment in force per cell comes from a partial index, one LATERAL lookup per cell,
+ * and evidence counts from the per-day and per-month counts the database keeps.
  */
 
 interface Scope {
@@ -58,14 +59,49 @@ const toRecord = (r: Omit<AssessmentRecord, 'createdAt'> & { createdAt: Date }):
   createdAt: r.createdAt.toISOString(),
 });
 
-/** The approved assessment in force on `asOf` for every cell in scope (one query). */
+/**
+ * The approved assessment in force on `asOf` for every cell in scope (one query): for each State ×
+ * recommendation, the newest approved record on or before the date, read from the partial cell
+ * index with a LATERAL … LIMIT 1, so the cost follows the number of cells, not of assessments.
+ */
 export async function assessmentsInForce(db: Database, asOf: string, scope: Scope = {}): Promise<Map<string, AssessmentRecord>> {
+  const a = assessments;
+  const latest = db
+    .select({
+      id: a.id,
+      status: a.status,
+      claimedStatus: a.claimedStatus,
+      effectiveFrom: a.effectiveFrom,
+      createdAt: a.createdAt,
+      rationale: a.rationale,
+      isDemo: a.isDemo,
+    })
+    .from(a)
+    .where(and(eq(a.iso3, states.iso3), eq(a.recommendationId, recommendations.id), eq(a.reviewState, 'approved'), lte(a.effectiveFrom, asOf)))
+    .orderBy(desc(a.effectiveFrom), desc(a.createdAt), desc(a.id))
+    .limit(1)
+    .as('latest');
   const rows = await db
-    .selectDistinctOn([assessments.iso3, assessments.recommendationId], recordColumns)
-    .from(assessments)
-    .innerJoin(recommendations, eq(recommendations.id, assessments.recommendationId))
-    .where(and(...scopeWhere(scope), lte(assessments.effectiveFrom, asOf)))
-    .orderBy(assessments.iso3, assessments.recommendationId, desc(assessments.effectiveFrom), desc(assessments.createdAt), desc(assessments.id));
+    .select({
+      id: latest.id,
+      iso3: states.iso3,
+      recommendationKey: recommendations.key,
+      status: latest.status,
+      claimedStatus: latest.claimedStatus,
+      effectiveFrom: latest.effectiveFrom,
+      createdAt: latest.createdAt,
+      rationale: latest.rationale,
+      isDemo: latest.isDemo,
+    })
+    .from(states)
+    .crossJoin(recommendations)
+    .crossJoinLateral(latest)
+    .where(
+      and(
+        scope.iso3 ? eq(states.iso3, scope.iso3) : undefined,
+        scope.recommendationKey ? eq(recommendations.key, scope.recommendationKey) : undefined,
+      ),
+    );
   return new Map(rows.map((r) => [cellKey(r.iso3, r.recommendationKey), toRecord(r)]));
 }
 
@@ -93,10 +129,49 @@ async function gradesOf(db: Database, assessmentIds: string[]): Promise<Map<stri
 }
 
 /**
- * Verified, unretracted evidence per cell and visibility, dated on or before `asOf` (one grouped
- * query). Counts only: anything public may say that non-public sources exist, never what they say.
+ * Verified, unretracted evidence per cell and visibility, dated on or before `asOf`, from the
+ * counts the triggers keep (whole months before `asOf`'s month, then its days): one grouped query
+ * over at most a few thousand rows, whatever the number of evidence rows. Counts only: anything
+ * public may say that non-public sources exist, never what they say.
  */
 async function evidenceCounts(db: Database, asOf: string, scope: Scope): Promise<Map<string, EvidenceCounts>> {
+  const monthStart = `${asOf.slice(0, 7)}-01`;
+  const c = evidenceCellCounts;
+  const rows = await db
+    .select({ iso3: c.iso3, key: recommendations.key, visibility: c.visibility, n: sql<number>`sum(${c.n})::int` })
+    .from(c)
+    .innerJoin(recommendations, eq(recommendations.id, c.recommendationId))
+    .where(
+      and(
+        or(
+          and(eq(c.period, 'month'), lt(c.starts, monthStart)),
+          and(eq(c.period, 'day'), gte(c.starts, monthStart), lte(c.starts, asOf)),
+        ),
+        scope.iso3 ? eq(c.iso3, scope.iso3) : undefined,
+        scope.recommendationKey ? eq(recommendations.key, scope.recommendationKey) : undefined,
+      ),
+    )
+    .groupBy(c.iso3, recommendations.key, c.visibility)
+    .having(sql`sum(${c.n}) <> 0`);
+  return countsByCell(rows);
+}
+
+function countsByCell(rows: { iso3: string; key: string; visibility: Visibility; n: number }[]): Map<string, EvidenceCounts> {
+  const counts = new Map<string, EvidenceCounts>();
+  for (const r of rows) {
+    const key = cellKey(r.iso3, r.key);
+    const c = counts.get(key) ?? noEvidence();
+    c[r.visibility] += Number(r.n);
+    counts.set(key, c);
+  }
+  return counts;
+}
+
+/**
+ * The same counts recomputed from the evidence itself. Slow at scale; it exists so tests and
+ * `tracker` checks can prove the kept counts agree with the truth.
+ */
+export async function recountEvidenceCells(db: Database, asOf: string, scope: Scope = {}): Promise<Map<string, EvidenceCounts>> {
   const dated = sql`coalesce(${evidence.publishedOn}, (${evidence.reviewedAt} at time zone 'UTC')::date)`;
   const rows = await db
     .select({ iso3: evidence.iso3, key: recommendations.key, visibility: evidence.visibility, n: sql<number>`count(*)::int` })
@@ -113,15 +188,11 @@ async function evidenceCounts(db: Database, asOf: string, scope: Scope): Promise
       ),
     )
     .groupBy(evidence.iso3, recommendations.key, evidence.visibility);
-  const counts = new Map<string, EvidenceCounts>();
-  for (const r of rows) {
-    const key = cellKey(r.iso3, r.key);
-    const c = counts.get(key) ?? noEvidence();
-    c[r.visibility] = Number(r.n);
-    counts.set(key, c);
-  }
-  return counts;
+  return countsByCell(rows);
 }
+
+/** Exposed for the agreement tests: the counts the scorecards read. */
+export const keptEvidenceCells = (db: Database, asOf: string, scope: Scope = {}) => evidenceCounts(db, asOf, scope);
 
 async function catalogue(db: Database, scope: Scope) {
   const [stateRows, recRows] = await Promise.all([

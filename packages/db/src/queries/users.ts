@@ -15,6 +15,7 @@ const publicColumns = {
   totpEnabled: sql<boolean>`${users.totpSecret} is not null`,
   isDemo: users.isDemo,
   createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
 };
 
 export async function countUsers(db: Database): Promise<number> {
@@ -40,6 +41,7 @@ export async function listUsers(db: Database) {
     ...u,
     totpEnabled: Boolean(u.totpEnabled),
     createdAt: u.createdAt.toISOString(),
+    updatedAt: u.updatedAt.toISOString(),
     states: limits.filter((l) => l.userId === u.id).map((l) => l.iso3),
   }));
 }
@@ -48,7 +50,13 @@ export async function getUser(db: Database, id: string) {
   const [row] = await db.select(publicColumns).from(users).where(eq(users.id, id));
   if (!row) throw notFound('User');
   const states = await db.select({ iso3: userStates.iso3 }).from(userStates).where(eq(userStates.userId, id));
-  return { ...row, totpEnabled: Boolean(row.totpEnabled), createdAt: row.createdAt.toISOString(), states: states.map((s) => s.iso3) };
+  return {
+    ...row,
+    totpEnabled: Boolean(row.totpEnabled),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    states: states.map((s) => s.iso3),
+  };
 }
 
 export interface NewUser {
@@ -83,10 +91,22 @@ export async function revokeUserSessions(db: Database, userId: string): Promise<
 export async function updateUserAccount(
   db: Database,
   actor: Viewer,
-  input: { id: string; displayName?: string | undefined; role?: Role | undefined; active?: boolean | undefined; states?: string[] | undefined },
+  input: {
+    id: string;
+    displayName?: string | undefined;
+    role?: Role | undefined;
+    active?: boolean | undefined;
+    states?: string[] | undefined;
+    /** When the caller last read the account; if it changed since, the edit is refused rather than applied over it. */
+    updatedAt?: string | undefined;
+  },
 ) {
   return db.transaction(async (tx) => {
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.id)).for('update');
     const before = await getUser(tx, input.id);
+    if (input.updatedAt !== undefined && new Date(input.updatedAt).getTime() !== new Date(before.updatedAt).getTime()) {
+      throw new AppError('CONFLICT', 'This account was changed by someone else since you loaded it. Reload and apply your change again.');
+    }
     if (input.id === actor.id && (input.role !== undefined && input.role !== 'admin' || input.active === false)) {
       throw new AppError('CONFLICT', 'You cannot remove your own admin role or deactivate yourself; ask another admin.');
     }
@@ -95,7 +115,7 @@ export async function updateUserAccount(
       ...(input.role !== undefined ? { role: input.role } : {}),
       ...(input.active !== undefined ? { active: input.active } : {}),
     };
-    if (Object.keys(changes).length > 0) await tx.update(users).set({ ...changes, updatedAt: new Date() }).where(eq(users.id, input.id));
+    await tx.update(users).set({ ...changes, updatedAt: new Date() }).where(eq(users.id, input.id));
     if (input.states) {
       await tx.delete(userStates).where(eq(userStates.userId, input.id));
       if (input.states.length) await tx.insert(userStates).values(input.states.map((iso3) => ({ userId: input.id, iso3 })));

@@ -44,8 +44,10 @@ export const assessments = pgTable(
       'assessments_review_complete',
       sql`(${t.reviewState} = 'proposed') = (${t.reviewerId} is null and ${t.reviewedAt} is null)`,
     ),
+    // Exactly the order the scorecards read the newest record of a cell in (DESC is NULLS FIRST in
+    // an ORDER BY), so each lookup stops at its first row instead of sorting the cell's history.
     index('assessments_cell_idx')
-      .on(t.iso3, t.recommendationId, t.effectiveFrom.desc(), t.createdAt.desc())
+      .on(t.iso3, t.recommendationId, t.effectiveFrom.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.reviewState} = 'approved'`),
     index('assessments_queue_idx').on(t.reviewState, t.createdAt),
   ],

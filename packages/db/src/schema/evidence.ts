@@ -83,7 +83,7 @@ export const evidence = pgTable(
     check('evidence_retraction_has_reason', sql`(${t.retractedAt} is null) = (${t.retractionReason} is null)`),
     check('evidence_retract_only_verified', sql`${t.retractedAt} is null or ${t.status} = 'verified'`),
     index('evidence_state_status_idx').on(t.iso3, t.status, t.visibility),
-    index('evidence_newest_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('evidence_newest_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('evidence_author_idx').on(t.createdBy, t.status),
     // Trigram search works for every script (Thai, Khmer, Burmese have no spaces between words).
     index('evidence_search_idx').using('gin', sql`lower(${t.title} || ' ' || ${t.summary}) gin_trgm_ops`),
@@ -190,4 +190,23 @@ export const idempotencyKeys = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+);
+
+/**
+ * Verified, unretracted evidence counted per State × recommendation × visibility, by day and by
+ * month of its date (published, else verified). Kept by triggers on `evidence` and
+ * `evidence_recommendations` (migration 0006), so every writer keeps it right; the matrix reads it
+ * instead of counting the evidence, which keeps the matrix fast at a million rows.
+ */
+export const evidenceCellCounts = pgTable(
+  'evidence_cell_counts',
+  {
+    period: text('period', { enum: ['day', 'month'] }).notNull(),
+    starts: date('starts').notNull(),
+    iso3: char('iso3', { length: 3 }).notNull(),
+    recommendationId: uuid('recommendation_id').notNull(),
+    visibility: text('visibility', { enum: visibilities }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.starts, t.iso3, t.recommendationId, t.visibility] })],
 );

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { chromiumMissing, screenshot, watchForErrors } from '../support/browser';
+import { serverAndBrowser } from '../support/browser-suite';
+
+/** Words each translation must show on the overview, and the font its script needs. */
+const cases = [
+  { segment: 'th', lang: 'th', overview: 'ภาพรวม', state: 'บัตรคะแนน', font: 'Noto Sans Thai', month: 'พ.ย.' },
+  { segment: 'km', lang: 'km', overview: 'ទិដ្ឋភាពទូទៅ', state: 'តារាងពិន្ទុ', font: 'Noto Sans Khmer', month: 'វិច្ឆិកា' },
+  { segment: 'my', lang: 'my', overview: 'ခြုံငုံသုံးသပ်ချက်', state: 'ရမှတ်ကတ်', font: 'Noto Sans Myanmar', month: 'နိုဝင်ဘာ' },
+] as const;
+
+describe.skipIf(chromiumMissing)(`the interface in the region's languages${chromiumMissing ? ' [SKIPPED: no Chromium]' : ''}`, () => {
+  const suite = serverAndBrowser();
+
+  for (const c of cases) {
+    it(`renders the overview and a country page in ${c.lang}, with its font, dates and lang attribute`, async () => {
+      const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const problems = watchForErrors(page);
+      await page.goto(`${suite.server.url}/${c.segment}/?asOf=2026-11-15`);
+      await page.getByRole('heading', { level: 1, name: c.overview }).waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe(c.lang);
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate((font) => document.fonts.check(`16px "${font}"`), c.font)).toBe(true);
+      expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain(c.font);
+      // Dates keep the Gregorian year and Latin digits, with the language's month name.
+      expect(await page.locator('main').innerText()).toContain(c.month);
+      expect(await page.locator('main').innerText()).toContain('2026');
+      await screenshot(page, `overview-${c.lang}`);
+
+      await page.goto(`${suite.server.url}/${c.segment}/states/KHM`);
+      await page.getByRole('heading', { level: 2, name: c.state }).waitFor();
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(page, `state-${c.lang}`);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('follows the browser on a first visit, keeps the language in every address, and switches on any page', async () => {
+    const context = await suite.browser.newContext({ locale: 'km-KH', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${suite.server.url}/states/KHM?asOf=2026-01-01`);
+    await page.getByRole('heading', { level: 2, name: 'តារាងពិន្ទុ' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/km/states/KHM');
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2026-01-01');
+    // Links inside the app keep the language.
+    await page.getByRole('link', { name: 'ភស្តុតាង', exact: true }).first().click();
+    await page.waitForURL('**/km/evidence');
+
+    await page.getByRole('combobox', { name: 'ភាសា' }).selectOption('th');
+    await page.waitForURL('**/th/evidence');
+    await page.getByRole('heading', { level: 1, name: 'หลักฐาน' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('th');
+    // The choice is kept: an address without a language opens in Thai from now on.
+    await page.goto(`${suite.server.url}/methodology`);
+    await page.waitForURL('**/th/methodology');
+    await context.close();
+  });
+});
