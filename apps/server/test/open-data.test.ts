@@ -154,6 +154,7 @@ describeEachDb('open data: exports and feeds', (suite) => {
           '/sites',
           '/states',
           '/states/{iso3}',
+          '/translations/{language}',
         ].sort(),
       );
       for (const [path, operations] of Object.entries(doc.paths)) {

@@ -1,4 +1,5 @@
 import type { ImportIssue, ImportRow } from '@tracker/db';
+import { unicodeFields } from './zawgyi';
 import { evidenceCreateInput, evidenceFieldsSchema } from '@tracker/domain';
 import { parse } from 'csv-parse/sync';
 
@@ -81,7 +82,7 @@ export function parseEvidenceCsv(bytes: Buffer): { rows: ImportRow[]; issues: Im
       for (const issue of parsed.error.issues) issues.push({ line, column: String(issue.path[0] ?? ''), message: issue.message });
       continue;
     }
-    rows.push({ line, externalId, fields: parsed.data });
+    rows.push({ line, externalId, fields: unicodeFields(parsed.data) });
   }
   return { rows, issues };
 }

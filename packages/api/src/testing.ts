@@ -9,6 +9,8 @@ export const sampleInput: Record<ProcedurePath, unknown> = {
   'catalogue.recommendations': undefined,
   'catalogue.recommendation': { key: 'A.1' },
   'catalogue.export': undefined,
+  'catalogue.translations': { language: 'th' },
+  'catalogue.setTranslation': { language: 'th', entity: 'recommendation', key: 'A.1', field: 'title', text: 'แก้ไขปัจจัยที่ทำให้เปราะบาง' },
   'catalogue.import': {
     version: 1,
     frameworks: [

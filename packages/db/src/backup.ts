@@ -21,6 +21,7 @@ export const backupTables: readonly (readonly [string, PgTable])[] = [
   ['users', t.users],
   ['user_states', t.userStates],
   ['role_policies', t.rolePolicies],
+  ['catalogue_translations', t.catalogueTranslations],
   ['evidence', t.evidence],
   ['evidence_recommendations', t.evidenceRecommendations],
   ['evidence_sites', t.evidenceSites],

@@ -19,6 +19,8 @@ export const procedureAccess = {
   'catalogue.recommendation': 'public',
   'catalogue.export': 'public',
   'catalogue.import': admins,
+  'catalogue.translations': 'public',
+  'catalogue.setTranslation': admins,
   'states.list': 'public',
   'states.get': 'public',
   'sites.list': 'public',

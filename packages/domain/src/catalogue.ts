@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { iso3Schema, isoDateSchema, recommendationKeySchema } from './identifiers';
 import { httpUrlSchema, text } from './text';
-import { addressees } from './vocabulary';
+import { addressees, translatableFields, translatedLanguages } from './vocabulary';
 
 export const recommendationInput = z.object({ key: recommendationKeySchema });
 export const stateInput = z.object({ iso3: iso3Schema });
@@ -48,3 +48,23 @@ export const catalogueDocument = z
     );
   });
 export type CatalogueDocument = z.infer<typeof catalogueDocument>;
+
+export const catalogueTranslationsInput = z.object({ language: z.enum(translatedLanguages) });
+
+/**
+ * One translated catalogue text, entered by an administrator. `key` is the State's ISO code, the
+ * group key or the recommendation key; an empty text removes the translation (English shows again).
+ */
+export const catalogueTranslationInput = z
+  .object({
+    language: z.enum(translatedLanguages),
+    entity: z.enum(['state', 'group', 'recommendation']),
+    key: z.string().trim().min(1).max(16),
+    field: z.enum(['name', 'title', 'paraphrase']),
+    text: text('The translation', 0, 4000),
+  })
+  .refine((v) => (translatableFields[v.entity] as readonly string[]).includes(v.field), {
+    message: 'This field cannot be translated for that kind of entry.',
+    path: ['field'],
+  });
+export type CatalogueTranslationInput = z.infer<typeof catalogueTranslationInput>;

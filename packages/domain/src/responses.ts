@@ -243,3 +243,10 @@ export const ledgerHeadView = z
   .object({ seq: z.number().int(), hash: z.string(), at: instant })
   .nullable()
   .meta({ description: 'The newest audit-ledger entry; pin the hash to check later that history was not rewritten.' });
+
+export const catalogueTranslationView = z.object({
+  entity: z.enum(['state', 'group', 'recommendation']),
+  key: z.string().meta({ description: 'ISO code, group key or recommendation key.' }),
+  field: z.enum(['name', 'title', 'paraphrase']),
+  text: z.string(),
+});

@@ -64,3 +64,16 @@ export type AssessmentStatus = (typeof assessmentStatuses)[number];
 
 export const reviewStates = ['proposed', 'approved', 'returned'] as const;
 export type ReviewState = (typeof reviewStates)[number];
+
+/** The interface languages (BCP 47). The catalogue can carry translations into each but English. */
+export const translatedLanguages = ['th', 'vi', 'id', 'ms', 'fil', 'km', 'my', 'lo', 'zh-Hans'] as const;
+export const interfaceLanguages = ['en', ...translatedLanguages] as const;
+export type InterfaceLanguage = (typeof interfaceLanguages)[number];
+
+/** Catalogue texts that can be translated: what, and which of its fields. */
+export const translatableFields = {
+  state: ['name'],
+  group: ['title'],
+  recommendation: ['title', 'paraphrase'],
+} as const;
+export type TranslatableEntity = keyof typeof translatableFields;

@@ -169,6 +169,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     ['reviewer@example.org', '/review'],
     ['admin@example.org', '/admin'],
     ['admin@example.org', '/admin/audit'],
+    ['admin@example.org', '/admin/translations'],
     ['admin@example.org', '/account'],
   ];
 

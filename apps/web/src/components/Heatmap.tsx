@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Outputs } from '../api-types';
 import { useFormat } from '../format';
 import { StatusBadge } from './Status';
+import { CatalogueText } from '../catalogue-text';
 
 type Matrix = Outputs['scorecards']['matrix'];
 
@@ -39,7 +40,9 @@ export function Heatmap({ matrix }: { matrix: Matrix }) {
           {rows.map((s) => (
             <tr key={s.iso3}>
               <th scope="row">
-                <Link to={`/states/${s.iso3}`}>{s.name}</Link>
+                <Link to={`/states/${s.iso3}`}>
+                  <CatalogueText entity="state" id={s.iso3} field="name" english={s.name} />
+                </Link>
               </th>
               {matrix.recommendations.map((r) => {
                 const c = cell.get(`${s.iso3}|${r.key}`);

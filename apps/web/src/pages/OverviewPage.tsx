@@ -10,6 +10,7 @@ import { Heatmap } from '../components/Heatmap';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
+import { CatalogueText } from '../catalogue-text';
 
 export function OverviewPage() {
   const { t } = useTranslation();
@@ -82,7 +83,9 @@ export function OverviewPage() {
                           .filter((s) => s.summary.assessed > 0 || (siteCount.get(s.iso3) ?? 0) > 0)
                           .map((s) => (
                             <tr key={s.iso3}>
-                              <th scope="row">{s.name}</th>
+                              <th scope="row">
+                                <CatalogueText entity="state" id={s.iso3} field="name" english={s.name} />
+                              </th>
                               <td className="num">{s.summary.score === null ? '—' : format.number(s.summary.score)}</td>
                               <td className="num">{format.number(siteCount.get(s.iso3) ?? 0)}</td>
                             </tr>
@@ -108,7 +111,9 @@ export function OverviewPage() {
                         <tbody>
                           {m.recommendations.map((r) => (
                             <tr key={r.key}>
-                              <th scope="row">{r.key} {r.title}</th>
+                              <th scope="row">
+                                {r.key} <CatalogueText entity="recommendation" id={r.key} field="title" english={r.title} />
+                              </th>
                               <td className="num">{r.regional.score === null ? '—' : format.number(r.regional.score)}</td>
                               <td className="num">{format.percent(r.regional.coverage)}</td>
                             </tr>
@@ -177,10 +182,12 @@ function RecommendationList({ rows }: { rows: RecommendationSummary[] }) {
           <li key={r.key} className="card">
             <h3>
               <Link to={`/recommendations/${encodeURIComponent(r.key)}`}>
-                <span className="key">{r.key}</span> {r.title}
+                <span className="key">{r.key}</span> <CatalogueText entity="recommendation" id={r.key} field="title" english={r.title} />
               </Link>
             </h3>
-            <p>{r.paraphrase}</p>
+            <p>
+              <CatalogueText entity="recommendation" id={r.key} field="paraphrase" english={r.paraphrase} />
+            </p>
             <p className="tags">
               {r.addressees.map((a) => (
                 <span key={a} className="tag">
@@ -215,7 +222,9 @@ function StateTable({ caption, rows }: { caption: string; rows: StateSummary[] }
           {rows.map((s) => (
             <tr key={s.iso3}>
               <th scope="row">
-                <Link to={`/states/${s.iso3}`}>{s.name}</Link>
+                <Link to={`/states/${s.iso3}`}>
+                  <CatalogueText entity="state" id={s.iso3} field="name" english={s.name} />
+                </Link>
               </th>
               <td>{s.region}</td>
               <td>{format.list(s.roles.map((r) => t(`stateRole.${r}`)))}</td>

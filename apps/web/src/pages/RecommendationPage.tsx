@@ -9,6 +9,7 @@ import { StatusBadge } from '../components/Status';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
 import { NotFoundNotice } from './NotFoundPage';
+import { CatalogueText } from '../catalogue-text';
 
 export function RecommendationPage() {
   const { key = '' } = useParams();
@@ -26,11 +27,16 @@ export function RecommendationPage() {
     <Loadable query={recommendation} skeleton={<SkeletonRows rows={6} />}>
       {(r) => (
         <article>
-          <p className="muted">{t('recommendation.group', { key: r.groupKey, title: r.groupTitle })}</p>
+          <p className="muted">
+            {t('recommendation.group', { key: r.groupKey, title: '' })}
+            <CatalogueText entity="group" id={r.groupKey} field="title" english={r.groupTitle} />
+          </p>
           <h1>
-            <span className="key">{r.key}</span> {r.title}
+            <span className="key">{r.key}</span> <CatalogueText entity="recommendation" id={r.key} field="title" english={r.title} />
           </h1>
-          <p className="lead">{r.paraphrase}</p>
+          <p className="lead">
+            <CatalogueText entity="recommendation" id={r.key} field="paraphrase" english={r.paraphrase} />
+          </p>
           <p className="muted">{t('recommendation.paraphraseNote')}</p>
           <dl className="facts">
             <div>
@@ -81,7 +87,9 @@ export function RecommendationPage() {
                           .map((s) => (
                             <tr key={s.iso3}>
                               <th scope="row">
-                                <Link to={`/states/${s.iso3}`}>{s.name}</Link>
+                                <Link to={`/states/${s.iso3}`}>
+                                  <CatalogueText entity="state" id={s.iso3} field="name" english={s.name} />
+                                </Link>
                               </th>
                               <td>
                                 <StatusBadge status={s.status} />

@@ -11,6 +11,7 @@ import { StatusBadge } from '../components/Status';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
 import { NotFoundNotice } from './NotFoundPage';
+import { CatalogueText } from '../catalogue-text';
 
 export function StatePage() {
   const { iso3 = '' } = useParams();
@@ -34,7 +35,9 @@ export function StatePage() {
         <article className="brief">
           <div className="page-head">
             <div>
-              <h1>{s.name}</h1>
+              <h1>
+                <CatalogueText entity="state" id={s.iso3} field="name" english={s.name} />
+              </h1>
               <p className="muted">
                 {s.region} · {s.iso3}
               </p>
@@ -133,7 +136,8 @@ function Scorecard({ card }: { card: Outputs['scorecards']['state'] }) {
               <tr key={r.recommendationKey}>
                 <th scope="row">
                   <Link to={`/recommendations/${r.recommendationKey}`}>
-                    <span className="key">{r.recommendationKey}</span> {r.title}
+                    <span className="key">{r.recommendationKey}</span>{' '}
+                    <CatalogueText entity="recommendation" id={r.recommendationKey} field="title" english={r.title} />
                   </Link>
                   {r.rationale ? <p className="muted small">{r.rationale}</p> : null}
                 </th>

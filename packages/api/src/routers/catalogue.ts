@@ -1,7 +1,18 @@
 import { z } from 'zod';
-import { exportCatalogue, getRecommendation, importCatalogue, listFrameworks, listRecommendations } from '@tracker/db';
+import {
+  exportCatalogue,
+  getRecommendation,
+  importCatalogue,
+  listCatalogueTranslations,
+  listFrameworks,
+  listRecommendations,
+  setCatalogueTranslation,
+} from '@tracker/db';
 import {
   catalogueDocument,
+  catalogueTranslationInput,
+  catalogueTranslationsInput,
+  catalogueTranslationView,
   frameworkView,
   notFound,
   recommendationInput,
@@ -30,6 +41,16 @@ export const catalogueRouter = router({
   export: publicProcedure('catalogue.export')
     .meta(restGet('/catalogue', 'Catalogue', 'The whole catalogue as one document', 'Frameworks → groups → recommendations, in the format an administrator can import.'))
     .output(catalogueDocument).query(({ ctx }) => exportCatalogue(ctx.db)),
+  /** Every catalogue text translated into one interface language; what is missing shows in English. */
+  translations: publicProcedure('catalogue.translations')
+    .meta(restGet('/translations/{language}', 'Catalogue', 'Catalogue translations', 'State names, group titles and recommendation titles and paraphrases in one interface language, as entered by administrators. Anything absent is only available in English.'))
+    .input(catalogueTranslationsInput)
+    .output(z.array(catalogueTranslationView))
+    .query(({ ctx, input }) => listCatalogueTranslations(ctx.db, input.language)),
+  /** Sets one translated text (an empty text removes it). */
+  setTranslation: restrictedProcedure('catalogue.setTranslation')
+    .input(catalogueTranslationInput)
+    .mutation(({ ctx, input }) => setCatalogueTranslation(ctx.db, ctx.user, input)),
   /** Adds or updates frameworks, groups and recommendations from such a document; deletes nothing. */
   import: restrictedProcedure('catalogue.import')
     .input(catalogueDocument)

@@ -25,6 +25,7 @@ import {
 } from '@tracker/domain';
 import { inspectAttachment } from '../attachments';
 import { ImportRejected, parseEvidenceCsv } from '../evidence-csv';
+import { unicodeFields } from '../zawgyi';
 import { publicProcedure, restrictedProcedure, router, viewerOf } from '../trpc';
 import { restGet } from '../rest';
 
@@ -41,10 +42,10 @@ export const evidenceRouter = router({
     .query(({ ctx, input }) => getEvidence(ctx.db, viewerOf(ctx), input.id)),
   create: restrictedProcedure('evidence.create')
     .input(evidenceCreateInput)
-    .mutation(({ ctx, input }) => createEvidence(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => createEvidence(ctx.db, ctx.user, unicodeFields(input))),
   update: restrictedProcedure('evidence.update')
     .input(evidenceUpdateInput)
-    .mutation(({ ctx, input }) => updateEvidence(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => updateEvidence(ctx.db, ctx.user, unicodeFields(input))),
   submit: restrictedProcedure('evidence.submit')
     .input(evidenceIdInput)
     .mutation(({ ctx, input }) => submitEvidence(ctx.db, ctx.user, input.id)),
@@ -53,7 +54,7 @@ export const evidenceRouter = router({
     .mutation(({ ctx, input }) => reviewEvidence(ctx.db, ctx.user, input)),
   retract: restrictedProcedure('evidence.retract')
     .input(evidenceRetractInput)
-    .mutation(({ ctx, input }) => retractEvidence(ctx.db, ctx.user, input)),
+    .mutation(({ ctx, input }) => retractEvidence(ctx.db, ctx.user, unicodeFields(input))),
   /** Earlier revisions of an item, for reviewers: what changed after verification stays readable. */
   revisions: restrictedProcedure('evidence.revisions')
     .input(evidenceIdInput)

@@ -13,3 +13,4 @@ export * from './sessions';
 export * from './evidence-import';
 export * from './catalogue-document';
 export * from './idempotency';
+export * from './translations';

@@ -6,3 +6,4 @@ export * from './users';
 export * from './evidence';
 export * from './assessments';
 export * from './audit';
+export * from './translations';

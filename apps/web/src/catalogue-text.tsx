@@ -1,0 +1,45 @@
+import { useQuery } from '@tanstack/react-query';
+import { translatedLanguages, type TranslatableEntity } from '@tracker/domain/vocabulary';
+import { useTranslation } from 'react-i18next';
+import { useTRPC } from './trpc';
+
+type Field = 'name' | 'title' | 'paraphrase';
+type Translated = (typeof translatedLanguages)[number];
+const isTranslated = (tag: string): tag is Translated => (translatedLanguages as readonly string[]).includes(tag);
+
+/**
+ * Catalogue texts (State names, group and recommendation titles, paraphrases) in the interface
+ * language when an administrator has translated them; otherwise the English original, flagged so
+ * the page can say so.
+ */
+export function useCatalogueText() {
+  const { i18n } = useTranslation();
+  const trpc = useTRPC();
+  const language = i18n.language;
+  const translations = useQuery({
+    ...trpc.catalogue.translations.queryOptions({ language: isTranslated(language) ? language : 'th' }),
+    enabled: isTranslated(language),
+    staleTime: 5 * 60_000,
+    select: (rows) => new Map(rows.map((r) => [`${r.entity}|${r.key}|${r.field}`, r.text])),
+  });
+  return (entity: TranslatableEntity, key: string, field: Field, english: string): { text: string; english: boolean } => {
+    if (!isTranslated(language)) return { text: english, english: false };
+    const text = translations.data?.get(`${entity}|${key}|${field}`);
+    return text ? { text, english: false } : { text: english, english: true };
+  };
+}
+
+/** One catalogue text; in English when untranslated, with `lang="en"` and a short note saying so. */
+export function CatalogueText({ entity, id, field, english }: { entity: TranslatableEntity; id: string; field: Field; english: string }) {
+  const { t } = useTranslation();
+  const text = useCatalogueText()(entity, id, field, english);
+  if (!text.english) return <>{text.text}</>;
+  return (
+    <>
+      <span lang="en">{text.text}</span>{' '}
+      <abbr className="untranslated" title={t('catalogue.untranslatedHint')} aria-label={t('catalogue.untranslatedHint')}>
+        EN
+      </abbr>
+    </>
+  );
+}
