@@ -114,7 +114,7 @@ describe('the server process on the embedded database', () => {
 
   it('backs up everything with export --all and restores it into a new embedded database', async () => {
     const backup = join(data.dir, 'backup');
-    expect((await tracker(['export', '--all', backup], { TRACKER_DATA_DIR: data.dir })).stdout).toMatch(/Backed up \d+ rows from 21 tables/);
+    expect((await tracker(['export', '--all', backup], { TRACKER_DATA_DIR: data.dir })).stdout).toMatch(/Backed up \d+ rows from 22 tables/);
     const target = tempDataDir();
     try {
       expect((await tracker(['restore', backup], { TRACKER_DATA_DIR: target.dir })).stdout).toMatch(/Restored \d+ rows; the ledger verifies/);
