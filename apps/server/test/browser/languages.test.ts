@@ -38,6 +38,18 @@ describe.skipIf(chromiumMissing)(`the interface in the region's languages${chrom
     });
   }
 
+  it('says form mistakes in the interface language', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${suite.server.url}/th/sign-in`);
+    await page.getByLabel('อีเมล').fill('not-an-address');
+    await page.locator('form button[type="submit"]').click();
+    await page.getByText('กรุณากรอกช่องนี้').waitFor();
+    // Where only the schema knows the rule, its guidance follows the translated sentence.
+    expect(await page.getByText(/^ค่านี้ไม่ถูกต้อง: /).count()).toBe(1);
+    await screenshot(page, 'sign-in-errors-th');
+    await page.close();
+  });
+
   it('follows the browser on a first visit, keeps the language in every address, and switches on any page', async () => {
     const context = await suite.browser.newContext({ locale: 'km-KH', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export type FieldErrors = Record<string, string>;
 
@@ -58,20 +60,60 @@ export function FormError({ message }: { message: string | null }) {
   );
 }
 
-type Checked<T> = { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+/** What a zod issue from the browser-side check carries. */
+interface CheckIssue {
+  path: PropertyKey[];
+  message: string;
+  code?: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+}
+type Checked<T> = { success: true; data: T } | { success: false; error: { issues: CheckIssue[] } };
+
+/**
+ * The schemas' messages are English; in another language a browser-side issue is said in that
+ * language from its kind and bounds, keeping the schema's own guidance where there is no better.
+ */
+function localised(issue: CheckIssue, t: TFunction, english: boolean): CheckIssue {
+  if (english) return issue;
+  const bound = (n: number | bigint | undefined) => Number(n ?? 0);
+  const message = (() => {
+    if (issue.code === 'invalid_type') return t('validation.required');
+    if (issue.code === 'too_small') {
+      if (issue.origin === 'string') return bound(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { minimum: bound(issue.minimum) });
+      if (issue.origin === 'array' || issue.origin === 'set') return t('validation.tooFew', { minimum: bound(issue.minimum) });
+      return t('validation.tooSmall', { minimum: bound(issue.minimum) });
+    }
+    if (issue.code === 'too_big') {
+      if (issue.origin === 'string') return t('validation.tooLong', { maximum: bound(issue.maximum) });
+      if (issue.origin === 'array' || issue.origin === 'set') return t('validation.tooMany', { maximum: bound(issue.maximum) });
+      return t('validation.tooBig', { maximum: bound(issue.maximum) });
+    }
+    return t('validation.invalid', { detail: issue.message });
+  })();
+  return { ...issue, message };
+}
 
 /**
  * The one way forms submit: a zod check in the browser (the same schema the server uses), then the
  * call; field errors from either side land under their fields, anything else above the form.
  * `extra` adds checks the schema cannot make (a repeated password). Resolves true on success.
  */
+/** Field errors from the browser-side zod check, said in the interface language. */
+export function useCheckErrors() {
+  const { t, i18n } = useTranslation();
+  return (issues: readonly CheckIssue[]): FieldErrors => errorsFrom(issues.map((issue) => localised(issue, t, i18n.language === 'en')));
+}
+
 export function useCheckedSubmit() {
+  const checkErrors = useCheckErrors();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   async function run<T>(parsed: Checked<T>, send: (data: T) => Promise<unknown>, extra: FieldErrors = {}): Promise<boolean> {
     setFormError(null);
     if (!parsed.success || Object.keys(extra).length > 0) {
-      setErrors({ ...(parsed.success ? {} : errorsFrom(parsed.error.issues)), ...extra });
+      setErrors({ ...(parsed.success ? {} : checkErrors(parsed.error.issues)), ...extra });
       return false;
     }
     setErrors({});

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { errorsFrom, Field, FormError, serverIssues, type FieldErrors } from '../components/Form';
+import { errorsFrom, Field, FormError, serverIssues, useCheckErrors, type FieldErrors } from '../components/Form';
 import { useTRPC } from '../trpc';
 
 /** Only same-site paths are followed after signing in (no open redirect). */
@@ -19,6 +19,7 @@ export function SignInPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [needsCode, setNeedsCode] = useState(false);
   const login = useMutation(trpc.auth.login.mutationOptions());
+  const checkErrors = useCheckErrors();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,7 +31,7 @@ export function SignInPage() {
     });
     setFormError(null);
     if (!parsed.success) {
-      setErrors(errorsFrom(parsed.error.issues));
+      setErrors(checkErrors(parsed.error.issues));
       return;
     }
     setErrors({});
