@@ -47,6 +47,11 @@ describe.skipIf(chromiumMissing)(`the interface in the region's languages${chrom
     // Where only the schema knows the rule, its guidance follows the translated sentence.
     expect(await page.getByText(/^ค่านี้ไม่ถูกต้อง: /).count()).toBe(1);
     await screenshot(page, 'sign-in-errors-th');
+    // The server's answer too: a sentence in Thai, then the server's own detail.
+    await page.getByLabel('อีเมล').fill('nobody@example.org');
+    await page.getByLabel('รหัสผ่าน').fill('not the right password');
+    await page.locator('form button[type="submit"]').click();
+    await page.getByText(/^ยังไม่ได้เข้าสู่ระบบ หรือเข้าสู่ระบบไม่สำเร็จ \(/).waitFor();
     await page.close();
   });
 

@@ -10,6 +10,7 @@ import { useFormat } from '../format';
 import { useMe } from '../session';
 import { useTRPC } from '../trpc';
 import { ImportEvidence } from './ImportEvidence';
+import { useErrorText } from '../error-text';
 
 /** Accounts, roles, State limits, password links and the second-factor rule per role. */
 export function AdminPage() {
@@ -140,6 +141,7 @@ function UserRow({ user, self }: { user: User; self: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const update = useMutation(trpc.users.update.mutationOptions());
+  const errorText = useErrorText();
   const reset = useMutation(trpc.users.resetLink.mutationOptions());
   const [error, setError] = useState<string | null>(null);
   const change = async (patch: { role?: (typeof roles)[number]; active?: boolean }) => {
@@ -148,7 +150,7 @@ function UserRow({ user, self }: { user: User; self: boolean }) {
       await update.mutateAsync({ id: user.id, updatedAt: user.updatedAt, ...patch });
       await queryClient.invalidateQueries();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   };
   return (

@@ -2,10 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
+import { useErrorText } from '../error-text';
 
 /** Bulk import from the admin page: the same file format and checks as `tracker import`. */
 export function ImportEvidence() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
@@ -22,7 +24,7 @@ export function ImportEvidence() {
       return;
     }
     const result = await run.mutateAsync({ csv: await file.text() }).catch((e: Error) => {
-      setReadError(e.message);
+      setReadError(errorText(e));
       return null;
     });
     if (result?.ok) await queryClient.invalidateQueries();

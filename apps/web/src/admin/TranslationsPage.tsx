@@ -7,6 +7,7 @@ import { Loadable, SkeletonRows } from '../components/Loadable';
 import { languages } from '../languages';
 import { useMe } from '../session';
 import { useTRPC } from '../trpc';
+import { useErrorText } from '../error-text';
 
 type Language = (typeof translatedLanguages)[number];
 type Field = 'name' | 'title' | 'paraphrase';
@@ -89,6 +90,7 @@ function TranslationRow({ entry, language, saved }: { entry: Entry; language: La
   const [value, setValue] = useState(saved);
   const [message, setMessage] = useState<string | null>(null);
   const save = useMutation(trpc.catalogue.setTranslation.mutationOptions());
+  const errorText = useErrorText();
   const long = entry.field === 'paraphrase';
   return (
     <form
@@ -103,7 +105,7 @@ function TranslationRow({ entry, language, saved }: { entry: Entry; language: La
               setMessage(t('translations.saved'));
               void queryClient.invalidateQueries({ queryKey: trpc.catalogue.translations.queryKey() });
             },
-            onError: (error) => setMessage(error.message),
+            onError: (error) => setMessage(errorText(error)),
           },
         );
       }}

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../error-text';
 
 export type FieldErrors = Record<string, string>;
 
@@ -62,14 +63,14 @@ export function FormError({ message }: { message: string | null }) {
 
 /** What a zod issue from the browser-side check carries. */
 interface CheckIssue {
-  path: PropertyKey[];
+  path: PropertyKey[] | string;
   message: string;
   code?: string;
   origin?: string;
   minimum?: number | bigint;
   maximum?: number | bigint;
 }
-type Checked<T> = { success: true; data: T } | { success: false; error: { issues: CheckIssue[] } };
+type Checked<T> = { success: true; data: T } | { success: false; error: { issues: (CheckIssue & { path: PropertyKey[] })[] } };
 
 /**
  * The schemas' messages are English; in another language a browser-side issue is said in that
@@ -100,7 +101,7 @@ function localised(issue: CheckIssue, t: TFunction, english: boolean): CheckIssu
  * call; field errors from either side land under their fields, anything else above the form.
  * `extra` adds checks the schema cannot make (a repeated password). Resolves true on success.
  */
-/** Field errors from the browser-side zod check, said in the interface language. */
+/** Field errors from the browser-side zod check or the server's field issues, said in the interface language. */
 export function useCheckErrors() {
   const { t, i18n } = useTranslation();
   return (issues: readonly CheckIssue[]): FieldErrors => errorsFrom(issues.map((issue) => localised(issue, t, i18n.language === 'en')));
@@ -108,6 +109,7 @@ export function useCheckErrors() {
 
 export function useCheckedSubmit() {
   const checkErrors = useCheckErrors();
+  const errorText = useErrorText();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   async function run<T>(parsed: Checked<T>, send: (data: T) => Promise<unknown>, extra: FieldErrors = {}): Promise<boolean> {
@@ -122,8 +124,8 @@ export function useCheckedSubmit() {
       return true;
     } catch (error) {
       const issues = serverIssues(error);
-      if (issues) setErrors(errorsFrom(issues));
-      else setFormError((error as Error).message);
+      if (issues) setErrors(checkErrors(issues));
+      else setFormError(errorText(error));
       return false;
     }
   }

@@ -1,6 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../error-text';
 
 interface Props<T, E extends { message: string }> {
   query: UseQueryResult<T, E>;
@@ -14,6 +15,7 @@ interface Props<T, E extends { message: string }> {
 /** One way to show a query's loading, error, empty and loaded states. */
 export function Loadable<T, E extends { message: string }>({ query, skeleton, isEmpty, empty, children }: Props<T, E>) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   if (query.isPending) {
     return (
       <div role="status" aria-live="polite" aria-busy="true">
@@ -28,7 +30,7 @@ export function Loadable<T, E extends { message: string }>({ query, skeleton, is
         <p>
           <strong>{t('common.loadFailed')}</strong> {t('common.loadFailedHint')}
         </p>
-        <p className="muted">{query.error.message}</p>
+        <p className="muted">{errorText(query.error)}</p>
         <button type="button" onClick={() => void query.refetch()}>
           {t('common.retry')}
         </button>

@@ -3,8 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { errorsFrom, Field, FormError, serverIssues, useCheckErrors, type FieldErrors } from '../components/Form';
+import { Field, FormError, serverIssues, useCheckErrors, type FieldErrors } from '../components/Form';
 import { useTRPC } from '../trpc';
+import { useErrorText } from '../error-text';
 
 /** Only same-site paths are followed after signing in (no open redirect). */
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
@@ -20,6 +21,7 @@ export function SignInPage() {
   const [needsCode, setNeedsCode] = useState(false);
   const login = useMutation(trpc.auth.login.mutationOptions());
   const checkErrors = useCheckErrors();
+  const errorText = useErrorText();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,10 +45,10 @@ export function SignInPage() {
       const issues = serverIssues(error);
       if (issues?.some((i) => i.path === 'totp')) {
         setNeedsCode(true);
-        setErrors(needsCode ? errorsFrom(issues) : {});
+        setErrors(needsCode ? checkErrors(issues) : {});
         return;
       }
-      setFormError((error as Error).message);
+      setFormError(errorText(error));
     }
   }
 

@@ -8,6 +8,7 @@ import { StatusBadge } from '../components/Status';
 import { useFormat } from '../format';
 import { useMe } from '../session';
 import { useTRPC } from '../trpc';
+import { useErrorText } from '../error-text';
 
 /** The reviewer queue: evidence awaiting verification and assessments awaiting approval. */
 export function ReviewPage() {
@@ -75,6 +76,7 @@ export function ReviewPage() {
 
 function Decision({ labels, onDecide, pending }: { labels: [string, string]; onDecide: (positive: boolean, note: string) => Promise<void>; pending: boolean }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   async function decide(positive: boolean) {
@@ -86,7 +88,7 @@ function Decision({ labels, onDecide, pending }: { labels: [string, string]; onD
     try {
       await onDecide(positive, note.trim());
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   }
   return (
