@@ -11,6 +11,14 @@ export function useFormat() {
   // Lao); there the month names and order come from the translation instead of English.
   const browserKnowsDates = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
   const months = t('dateFormat.months', { returnObjects: true });
+  /** `YYYY-MM-DD` with the language's month name, without any time-zone shift. */
+  const calendarDate = (ymd: string) => {
+    if (browserKnowsDates) return date.format(new Date(`${ymd}T00:00:00Z`));
+    const [year = '', month = '1', day = '1'] = ymd.split('-');
+    return t('dateFormat.pattern', { year, month: months[Number(month) - 1] ?? month, day: String(Number(day)) });
+  };
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', calendar: 'gregory', numberingSystem: 'latn' });
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', numberingSystem: 'latn' });
   const number = new Intl.NumberFormat(locale, { numberingSystem: 'latn' });
   const date = new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
@@ -28,10 +36,13 @@ export function useFormat() {
         ? new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1, numberingSystem: 'latn' }).format(n / 1024)
         : new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1, numberingSystem: 'latn' }).format(n / 1024 / 1024),
     /** A calendar date `YYYY-MM-DD`, shown without any time-zone shift. */
-    date: (iso: string) => {
-      if (browserKnowsDates) return date.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
-      const [year = '', month = '1', day = '1'] = iso.slice(0, 10).split('-');
-      return t('dateFormat.pattern', { year, month: months[Number(month) - 1] ?? month, day: String(Number(day)) });
+    date: (iso: string) => calendarDate(iso.slice(0, 10)),
+    /** An instant in the reader's time zone, to the minute (the audit log). */
+    dateTime: (iso: string) => {
+      const at = new Date(iso);
+      if (browserKnowsDates) return dateTime.format(at);
+      const local = `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+      return `${calendarDate(local)} ${time.format(at)}`;
     },
     list: (items: string[]) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items),
   };

@@ -2,12 +2,13 @@ import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { Loadable, SkeletonRows } from '../components/Loadable';
+import { useFormat } from '../format';
 import { useMe } from '../session';
 import { useTRPC, useTRPCClient } from '../trpc';
 
 /** The ledger: its head hash, a verify button, and every entry newest first. */
 export function AuditPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe();
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -21,7 +22,7 @@ export function AuditPage() {
     queryFn: ({ pageParam }) => client.audit.list.query({ limit: 50, ...(pageParam ? { before: pageParam } : {}) }),
     getNextPageParam: (last) => (last.length === 50 ? last.at(-1)?.seq : undefined),
   });
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', calendar: 'gregory', numberingSystem: 'latn' });
+  const format = useFormat();
   if (me.isPending) return <SkeletonRows rows={6} />;
   if (!me.data) return <Navigate to="/sign-in?next=/admin/audit" replace />;
   if (!isAdmin) return <div className="notice">{t('admin.onlyAdmins')}</div>;
@@ -66,7 +67,7 @@ export function AuditPage() {
             {(entries.data?.pages.flat() ?? []).map((e) => (
               <tr key={e.seq}>
                 <td className="num">{e.seq}</td>
-                <td>{when.format(new Date(e.at))}</td>
+                <td>{format.dateTime(e.at)}</td>
                 <td>{e.action}</td>
                 <td className="small">
                   {e.entityType} {e.entityId}
