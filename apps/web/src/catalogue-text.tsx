@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { translatedLanguages, type TranslatableEntity } from '@tracker/domain/vocabulary';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useTRPC } from './trpc';
 
 type Field = 'name' | 'title' | 'paraphrase';
@@ -41,5 +42,14 @@ export function CatalogueText({ entity, id, field, english }: { entity: Translat
         EN
       </abbr>
     </>
+  );
+}
+
+/** A State's name, in the interface language where translated, linking to its page. */
+export function StateLink({ iso3, name }: { iso3: string; name: string }) {
+  return (
+    <Link to={`/states/${iso3}`}>
+      <CatalogueText entity="state" id={iso3} field="name" english={name} />
+    </Link>
   );
 }

@@ -11,18 +11,15 @@ const translations = import.meta.glob<{ default: Record<string, unknown> }>(['./
 
 /** Starts i18next in `language`, fetching its texts (only that language's) before the first render. */
 export async function startI18n(language: Language): Promise<void> {
+  const load = translations[`./locales/${language.tag}.json`];
+  const own = load ? { [language.tag]: { translation: (await load()).default } } : {};
   await i18n.use(initReactI18next).init({
     lng: language.tag,
     fallbackLng: 'en',
-    resources,
+    resources: { ...resources, ...own },
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  if (language.tag === 'en') return;
-  const load = translations[`./locales/${language.tag}.json`];
-  if (!load) return;
-  i18n.addResourceBundle(language.tag, defaultNS, (await load()).default, true, true);
-  await i18n.changeLanguage(language.tag);
 }
 
 export default i18n;

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { Outputs } from '../api-types';
 import { useFormat } from '../format';
 import { StatusBadge } from './Status';
-import { CatalogueText } from '../catalogue-text';
+import { StateLink } from '../catalogue-text';
 
 type Matrix = Outputs['scorecards']['matrix'];
 
@@ -40,9 +40,7 @@ export function Heatmap({ matrix }: { matrix: Matrix }) {
           {rows.map((s) => (
             <tr key={s.iso3}>
               <th scope="row">
-                <Link to={`/states/${s.iso3}`}>
-                  <CatalogueText entity="state" id={s.iso3} field="name" english={s.name} />
-                </Link>
+                <StateLink iso3={s.iso3} name={s.name} />
               </th>
               {matrix.recommendations.map((r) => {
                 const c = cell.get(`${s.iso3}|${r.key}`);

@@ -10,7 +10,7 @@ import { Heatmap } from '../components/Heatmap';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
-import { CatalogueText } from '../catalogue-text';
+import { CatalogueText, StateLink } from '../catalogue-text';
 
 export function OverviewPage() {
   const { t } = useTranslation();
@@ -222,9 +222,7 @@ function StateTable({ caption, rows }: { caption: string; rows: StateSummary[] }
           {rows.map((s) => (
             <tr key={s.iso3}>
               <th scope="row">
-                <Link to={`/states/${s.iso3}`}>
-                  <CatalogueText entity="state" id={s.iso3} field="name" english={s.name} />
-                </Link>
+                <StateLink iso3={s.iso3} name={s.name} />
               </th>
               <td>{s.region}</td>
               <td>{format.list(s.roles.map((r) => t(`stateRole.${r}`)))}</td>

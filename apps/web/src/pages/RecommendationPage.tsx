@@ -9,7 +9,7 @@ import { StatusBadge } from '../components/Status';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
 import { NotFoundNotice } from './NotFoundPage';
-import { CatalogueText } from '../catalogue-text';
+import { CatalogueText, StateLink } from '../catalogue-text';
 
 export function RecommendationPage() {
   const { key = '' } = useParams();
@@ -87,9 +87,7 @@ export function RecommendationPage() {
                           .map((s) => (
                             <tr key={s.iso3}>
                               <th scope="row">
-                                <Link to={`/states/${s.iso3}`}>
-                                  <CatalogueText entity="state" id={s.iso3} field="name" english={s.name} />
-                                </Link>
+                                <StateLink iso3={s.iso3} name={s.name} />
                               </th>
                               <td>
                                 <StatusBadge status={s.status} />

@@ -134,7 +134,7 @@ async function gradesOf(db: Database, assessmentIds: string[]): Promise<Map<stri
  * over at most a few thousand rows, whatever the number of evidence rows. Counts only: anything
  * public may say that non-public sources exist, never what they say.
  */
-async function evidenceCounts(db: Database, asOf: string, scope: Scope): Promise<Map<string, EvidenceCounts>> {
+export async function keptEvidenceCells(db: Database, asOf: string, scope: Scope = {}): Promise<Map<string, EvidenceCounts>> {
   const monthStart = `${asOf.slice(0, 7)}-01`;
   const c = evidenceCellCounts;
   const rows = await db
@@ -191,9 +191,6 @@ export async function recountEvidenceCells(db: Database, asOf: string, scope: Sc
   return countsByCell(rows);
 }
 
-/** Exposed for the agreement tests: the counts the scorecards read. */
-export const keptEvidenceCells = (db: Database, asOf: string, scope: Scope = {}) => evidenceCounts(db, asOf, scope);
-
 async function catalogue(db: Database, scope: Scope) {
   const [stateRows, recRows] = await Promise.all([
     db
@@ -226,7 +223,7 @@ interface Cell {
 }
 
 async function cellsAsOf(db: Database, asOf: string, scope: Scope) {
-  const [cat, inForce, counts] = await Promise.all([catalogue(db, scope), assessmentsInForce(db, asOf, scope), evidenceCounts(db, asOf, scope)]);
+  const [cat, inForce, counts] = await Promise.all([catalogue(db, scope), assessmentsInForce(db, asOf, scope), keptEvidenceCells(db, asOf, scope)]);
   const grades = await gradesOf(
     db,
     [...inForce.values()].map((a) => a.id),

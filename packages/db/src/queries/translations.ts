@@ -1,4 +1,4 @@
-import type { CatalogueTranslationInput, TranslatableEntity, Viewer } from '@tracker/domain';
+import type { CatalogueTranslationInput, Viewer } from '@tracker/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../client';
 import { appendLedger } from '../ledger';
@@ -19,7 +19,7 @@ export async function listCatalogueTranslations(db: Database, language: Language
 export async function setCatalogueTranslation(db: Database, actor: Viewer, input: CatalogueTranslationInput) {
   return db.transaction(async (tx) => {
     const where = and(
-      eq(catalogueTranslations.entity, input.entity as TranslatableEntity),
+      eq(catalogueTranslations.entity, input.entity),
       eq(catalogueTranslations.key, input.key),
       eq(catalogueTranslations.field, input.field),
       eq(catalogueTranslations.language, input.language),
