@@ -19,11 +19,11 @@ export async function fillSynthetic(db: Database, evidenceRows: number, assessme
   await db.execute(sql`alter table evidence_recommendations disable trigger evidence_cell_counts_link_write`);
   await db.execute(sql`
     insert into evidence (iso3, title, summary, kind, direction, language, reliability, credibility, visibility, status,
-                          created_by, reviewed_by, reviewed_at, submitted_at, published_on, created_at)
+                          created_by, content_changed_by, reviewed_by, reviewed_at, submitted_at, published_on, created_at)
     select ${states}[1 + i % 20], 'Synthetic evidence ' || i, 'Synthetic summary of item ' || i || ' for benchmarking',
            (${list(evidenceKinds)})[1 + i % 10], (array['progress','setback','context'])[1 + i % 3], 'en',
            (array['A','B','C','D','E','F'])[1 + i % 6], 1 + i % 6, (array['public','restricted','confidential'])[1 + i % 3],
-           'verified', ${monitor!.id}, ${reviewer!.id}, now(), now(), date '2022-01-01' + (i % 1400),
+           'verified', ${monitor!.id}, ${monitor!.id}, ${reviewer!.id}, now(), now(), date '2022-01-01' + (i % 1400),
            now() - (i || ' seconds')::interval
     from generate_series(1, ${evidenceRows}) as i`);
   await db.execute(sql`

@@ -15,11 +15,17 @@ const schema = z.object({
     .string()
     .min(1)
     .default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
-  /** Behind a reverse proxy: take the client address and scheme from X-Forwarded-For / -Proto. */
+  /**
+   * Behind reverse proxies: how many of them to trust (their X-Forwarded-For and -Proto). `true` is
+   * one; `false`, `0` or unset is none (the socket's address is the client).
+   */
   TRACKER_TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0', ''])
-    .default('false')
-    .transform((v) => v === 'true' || v === '1'),
+    .string()
+    .trim()
+    .regex(/^(true|false|\d{1,2}|)$/, 'TRACKER_TRUST_PROXY must be true, false or a number of proxies')
+    .transform((v) => (v === 'true' ? 1 : v === 'false' || v === '' ? 0 : Number(v)))
+    .pipe(z.number().int().min(0).max(10))
+    .default(0),
   /** Base address printed in links (first-admin setup, password resets); defaults to the listening address. */
   TRACKER_PUBLIC_URL: z
     .url({ protocol: /^https?$/, message: 'TRACKER_PUBLIC_URL must be an http(s) address' })

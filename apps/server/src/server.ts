@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAuthServices, issueOneTimeLink } from '@tracker/api';
-import { countUsers, hasCatalogue, openDatabase, pruneIdempotencyKeys, pruneSessions, seedCatalogue, type DbHandle } from '@tracker/db';
+import { countUsers, hasCatalogue, openDatabase, pruneIdempotencyKeys, pruneSessions, pruneThrottle, seedCatalogue, type DbHandle } from '@tracker/db';
 import type { Env } from './env';
 import { createRequestHandler } from './http/handler';
 import { log } from './log';
@@ -32,6 +32,8 @@ export async function listen(handle: DbHandle, env: ListenEnv) {
     idleMs: env.TRACKER_SESSION_IDLE_MINUTES * 60_000,
     absoluteMs: env.TRACKER_SESSION_ABSOLUTE_HOURS * 3_600_000,
   });
+  let listening = '';
+  const publicUrl = env.TRACKER_PUBLIC_URL?.replace(/\/$/, '');
   const server = createServer(
     createRequestHandler({
       handle,
@@ -39,7 +41,7 @@ export async function listen(handle: DbHandle, env: ListenEnv) {
       maxBodyBytes: env.TRACKER_MAX_BODY_BYTES,
       auth,
       trustProxy: env.TRACKER_TRUST_PROXY,
-      publicUrl: env.TRACKER_PUBLIC_URL?.replace(/\/$/, ''),
+      origin: () => publicUrl ?? listening,
     }),
   );
   server.requestTimeout = 60_000;
@@ -49,7 +51,8 @@ export async function listen(handle: DbHandle, env: ListenEnv) {
   });
   const { port } = server.address() as AddressInfo;
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
-  return { server, url: `http://${host}:${port}` };
+  listening = `http://${host}:${port}`;
+  return { server, url: listening };
 }
 
 export function closeServer(server: Server, graceMs = 10_000): Promise<void> {
@@ -76,8 +79,9 @@ export async function startServer(env: Env): Promise<RunningServer> {
     }
     // Sessions past their lifetime for a month are of no use to anyone; keep the table small.
     await pruneSessions(handle.db, new Date(Date.now() - 30 * 86_400_000));
-    // Retry keys only matter for a day.
+    // Retry keys and attempt counters only matter for a day.
     await pruneIdempotencyKeys(handle.db);
+    await pruneThrottle(handle.db);
     const { server, url } = await listen(handle, env);
     if ((await countUsers(handle.db)) === 0) {
       // No account yet and no default credentials: a one-time link creates the first admin.

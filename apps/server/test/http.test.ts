@@ -27,14 +27,14 @@ describeEachDb('the HTTP surface', (suite) => {
     rmSync(web, { recursive: true, force: true });
   });
 
-  it('reports health: the database kind, the applied migration and row counts', async () => {
+  it('reports health: the database kind and the applied migration, and nothing about the data', async () => {
     const res = await fetch(`${base}/api/health`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { status: string; database: Record<string, unknown> };
     expect(body.status).toBe('ok');
-    expect(body.database).toMatchObject({ kind: suite.kind, rows: { recommendations: 7, states: 20, evidence: 0 } });
+    expect(Object.keys(body.database).sort()).toEqual(['kind', 'migration']);
+    expect(body.database['kind']).toBe(suite.kind);
     expect(body.database['migration']).toMatch(/^\d{4}_/);
-    expect(body.database['migrationsApplied']).toBe(body.database['migrationsTotal']);
   });
 
   it('serves procedures as plain JSON at /trpc, dates as ISO-8601 strings', async () => {

@@ -38,6 +38,7 @@ const router = createBrowserRouter([
       { path: 'review', lazy: () => import('./workspace/ReviewPage').then((m) => ({ Component: m.ReviewPage })) },
       { path: 'admin', lazy: () => import('./admin/AdminPage').then((m) => ({ Component: m.AdminPage })) },
       { path: 'admin/audit', lazy: () => import('./admin/AuditPage').then((m) => ({ Component: m.AuditPage })) },
+      { path: 'admin/access', lazy: () => import('./admin/AccessLogPage').then((m) => ({ Component: m.AccessLogPage })) },
       { path: 'admin/translations', lazy: () => import('./admin/TranslationsPage').then((m) => ({ Component: m.TranslationsPage })) },
       { path: 'data', lazy: () => import('./pages/OpenDataPage').then((m) => ({ Component: m.OpenDataPage })) },
       { path: 'data/api', lazy: () => import('./pages/ApiReferencePage').then((m) => ({ Component: m.ApiReferencePage })) },

@@ -1,5 +1,5 @@
 export { appRouter, createCaller, type AppRouter } from './root';
-export { createAuthServices, createContextInner, guardMessages, type AuthServices, type Context, type HttpExchange, type SessionUser } from './trpc';
+export { createAuthServices, createContextInner, guardMessages, viewerOf, viewerOfUser, type AuthServices, type Context, type HttpExchange, type SessionUser } from './trpc';
 export { hashPassword } from './auth/passwords';
 export { hashToken } from './auth/tokens';
 export { issueOneTimeLink, type OneTimeLink } from './auth/session';
@@ -8,3 +8,4 @@ export { totpCodeAt } from './auth/totp';
 export { describeIssues, ImportRejected, parseEvidenceCsv } from './evidence-csv';
 export { openApiDocument } from './openapi';
 export { REST_BASE } from './rest';
+export { logReads } from './access-log';

@@ -60,10 +60,11 @@ export const sampleInput: Record<ProcedurePath, unknown> = {
   'users.resetLink': { id: missing },
   'auth.totpSetup': undefined,
   'auth.totpEnable': { secret: 'JBSWY3DPEHPK3PXP', code: '123456' },
-  'auth.totpDisable': { code: '123456' },
+  'auth.totpDisable': { code: '123456', currentPassword: 'not the password' },
   'users.policies': undefined,
   'users.setPolicy': { role: 'policymaker', requireTotp: false },
   'audit.head': undefined,
   'audit.verify': undefined,
   'audit.list': {},
+  'audit.accessLog': {},
 };

@@ -3,7 +3,7 @@ import type { Database, SessionUser } from '@tracker/db';
 import { allowedBeforeTotpEnrolment, AppError, mayCall, SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES, type procedureAccess, type ProcedurePath, type Viewer } from '@tracker/domain';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { ZodError } from 'zod';
-import { LoginThrottle } from './auth/throttle';
+import { defaultAllowance, type ThrottleAllowance } from './auth/throttle';
 import { describeIssues, fieldIssues, toTRPCError, type FieldIssue } from './errors';
 
 export type { SessionUser };
@@ -20,14 +20,15 @@ export interface HttpExchange {
 
 /** Long-lived services shared by every request of one server. */
 export interface AuthServices {
-  throttle: LoginThrottle;
+  /** Attempts allowed before throttling waits begin (the counters are in the database). */
+  allowance: ThrottleAllowance;
   idleMs: number;
   absoluteMs: number;
 }
 
 export function createAuthServices(overrides: Partial<AuthServices> = {}): AuthServices {
   return {
-    throttle: new LoginThrottle(),
+    allowance: defaultAllowance,
     idleMs: SESSION_IDLE_MINUTES * 60_000,
     absoluteMs: SESSION_ABSOLUTE_HOURS * 3_600_000,
     ...overrides,
@@ -41,7 +42,12 @@ export interface Context {
   auth: AuthServices;
 }
 
-export const viewerOf = (ctx: Context): Viewer | null => (ctx.user ? { id: ctx.user.id, role: ctx.user.role } : null);
+/**
+ * Who reads, for every read: the signed-in user, or the public. An account whose role requires a
+ * second factor it has not set up reads only what the public reads, until it enrols.
+ */
+export const viewerOfUser = (user: SessionUser | null): Viewer | null => (user && !user.mustEnrollTotp ? { id: user.id, role: user.role } : null);
+export const viewerOf = (ctx: Context): Viewer | null => viewerOfUser(ctx.user);
 
 /** A context without HTTP, for tests and the CLI; the HTTP adapter adds the session user and exchange. */
 export function createContextInner(opts: {

@@ -160,13 +160,19 @@ describeEachDb('the evidence log', (suite) => {
     expect((await as(monitor).evidence.submit({ id: draft.id })).status).toBe('submitted');
   });
 
-  it('a change after verification keeps the old revision for reviewers and goes back to review', async () => {
+  it('a change after verification is proposed, leaves the published item as it was, and keeps the old revision once verified', async () => {
     const item = await verified({ title: 'Original verified title' });
-    const changed = await as(monitor).evidence.update({ id: item.id, revision: item.revision ?? 0, title: 'Corrected verified title' });
-    expect(changed).toMatchObject({ status: 'submitted', revision: 2 });
+    const proposed = await as(monitor).evidence.update({ id: item.id, revision: item.revision ?? 0, title: 'Corrected verified title' });
+    expect(proposed).toMatchObject({ status: 'verified', revision: 1, title: 'Original verified title', pendingChange: { by: monitor.id, content: { title: 'Corrected verified title' } } });
+    expect((await as(null).evidence.get({ id: item.id })).title).toBe('Original verified title');
+    const awaiting = await as(reviewer).evidence.list({ status: 'submitted', limit: 100 });
+    expect(awaiting.items.map((e) => e.id)).toContain(item.id);
+    const applied = await as(reviewer).evidence.review({ id: item.id, decision: 'verify', note: 'The correction matches the source.' });
+    expect(applied).toMatchObject({ status: 'verified', revision: 2, title: 'Corrected verified title', pendingChange: null });
     const revisions = await as(reviewer).evidence.revisions({ id: item.id });
     expect(revisions.map((r) => r.revision)).toEqual([1]);
-    expect(revisions[0]?.snapshot).toMatchObject({ title: 'Original verified title', status: 'verified' });
+    expect(revisions[0]?.snapshot).toMatchObject({ title: 'Original verified title' });
+    expect(revisions[0]?.changedBy).toBe(monitor.id);
     expect((await errorOf(as(monitor).evidence.revisions({ id: item.id }))).code).toBe('FORBIDDEN');
   });
 

@@ -28,7 +28,7 @@ describeEachDb('catalogue translations', (suite) => {
     await as.catalogue.setTranslation({ language: 'km', entity: 'recommendation', key: 'A.1', field: 'title', text: '' });
     expect(await callerAs(suite.db, null).catalogue.translations({ language: 'km' })).toHaveLength(1);
     expect(await callerAs(suite.db, null).catalogue.translations({ language: 'th' })).toHaveLength(1);
-    const ledger = await suite.db.select().from(t.auditLedger).where(eq(t.auditLedger.entityType, 'catalogue_translation'));
+    const ledger = await suite.db.select().from(t.auditLedger).where(eq(t.auditLedger.entityType, 'catalogue_translation')).orderBy(t.auditLedger.seq);
     expect(ledger.map((e) => e.action)).toEqual([
       'catalogue.translation.set',
       'catalogue.translation.set',

@@ -6,7 +6,9 @@ import * as t from './schema';
 /**
  * Every table a backup carries, parents before children. Sessions and one-time links are left out:
  * they are short-lived secrets, and a restored tracker asks everyone to sign in again. So are
- * idempotency keys, which protect retries for a day and mean nothing after a restore.
+ * idempotency keys, which protect retries for a day and mean nothing after a restore, and sign-in
+ * throttling counters. The tracker's own secrets are carried: without the ledger's salt the restored
+ * chain could not be checked against its content.
  */
 export const backupTables: readonly (readonly [string, PgTable])[] = [
   ['frameworks', t.frameworks],
@@ -27,10 +29,13 @@ export const backupTables: readonly (readonly [string, PgTable])[] = [
   ['evidence_sites', t.evidenceSites],
   ['evidence_revisions', t.evidenceRevisions],
   ['blobs', t.blobs],
+  ['blob_chunks', t.blobChunks],
   ['evidence_attachments', t.evidenceAttachments],
   ['assessments', t.assessments],
   ['assessment_evidence', t.assessmentEvidence],
   ['audit_ledger', t.auditLedger],
+  ['access_log', t.accessLog],
+  ['tracker_secrets', t.trackerSecrets],
 ];
 
 type Row = Record<string, unknown>;
@@ -86,11 +91,12 @@ export async function restoreRows(db: Database, rowsOf: (name: string) => Row[])
       counts[name] = rows.length;
       for (let i = 0; i < rows.length; i += 500) {
         const part = rows.slice(i, i + 500);
-        if (name === 'audit_ledger') await tx.insert(table).overridingSystemValue().values(part);
+        if (name === 'audit_ledger' || name === 'access_log') await tx.insert(table).overridingSystemValue().values(part);
         else await tx.insert(table).values(part);
       }
     }
     await tx.execute(sql`select setval(pg_get_serial_sequence('audit_ledger', 'seq'), coalesce((select max(seq) from audit_ledger), 0) + 1, false)`);
+    await tx.execute(sql`select setval(pg_get_serial_sequence('access_log', 'seq'), coalesce((select max(seq) from access_log), 0) + 1, false)`);
     return counts;
   });
 }

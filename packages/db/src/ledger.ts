@@ -1,18 +1,25 @@
-import { createHash } from 'node:crypto';
-import { asc, desc, gt, lt, sql } from 'drizzle-orm';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Database } from './client';
-import { auditLedger } from './schema';
+import { auditLedger, trackerSecrets } from './schema';
 
 /**
  * The tamper-evident ledger. Each entry's hash covers the previous entry's hash and a canonical
- * JSON of the entry, in which `before` and `after` appear as their own SHA-256 digests. So the
- * chain can be verified from an export that carries only digests for confidential records, and
- * anyone holding the full record can check it against its digest.
+ * JSON of the entry.
+ *
+ * Format 2 (every entry written now) keeps the chain publishable without naming anything: the
+ * record is named by a reference, and `before`, `after` and the whole record after the change
+ * (`state`) appear only as digests, all keyed by a per-record salt derived from a secret that no
+ * export carries. So an exported chain can be verified and its head pinned by anyone, while nobody
+ * can tell which records an entry is about or confirm a guess of a short text. For a public record
+ * the export adds its id and salt, so its entries can be checked against what is published.
+ * Format 1 entries (written before) hash the plain id and unsalted digests; they verify as before.
  */
 
 export const GENESIS_HASH = '0'.repeat(64);
 /** Serialises appends: the chain must not fork under concurrent writers. */
 const LEDGER_LOCK_KEY = 727_001_2024;
+const SECRET_NAME = 'ledger_salt';
 
 /** JSON with object keys sorted at every level: the same value always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -26,6 +33,27 @@ export function canonicalJson(value: unknown): string {
 
 export const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 export const digestOf = (value: unknown) => sha256Hex(canonicalJson(value ?? null));
+const hmacHex = (key: Uint8Array | string, text: string) => createHmac('sha256', key).update(text).digest('hex');
+
+/** The salt of one record's references and digests: published only for public records. */
+export const recordSalt = (secret: Uint8Array, entityType: string, entityId: string) => hmacHex(secret, `record:${entityType}:${entityId}`);
+export const entityRefOf = (salt: string, entityType: string, entityId: string) => hmacHex(salt, `ref:${entityType}:${entityId}`);
+export const saltedDigest = (salt: string, value: unknown) => hmacHex(salt, canonicalJson(value ?? null));
+const actorRefOf = (secret: Uint8Array, actorId: string | null) => (actorId ? hmacHex(secret, `actor:${actorId}`) : null);
+
+/**
+ * The ledger's secret salt, made on first use. Kept in the database (and its backups) so the chain
+ * verifies after a restore, never in a ledger export.
+ */
+export async function ledgerSecret(db: Database): Promise<Uint8Array> {
+  const read = async () => (await db.select({ value: trackerSecrets.value }).from(trackerSecrets).where(eq(trackerSecrets.name, SECRET_NAME)))[0]?.value;
+  const found = await read();
+  if (found) return found;
+  await db.insert(trackerSecrets).values({ name: SECRET_NAME, value: new Uint8Array(randomBytes(32)) }).onConflictDoNothing();
+  const made = await read();
+  if (!made) throw new Error('the ledger secret could not be created');
+  return made;
+}
 
 export interface LedgerEntry {
   actorId: string | null;
@@ -34,9 +62,11 @@ export interface LedgerEntry {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /** The whole record after the change, when it can be read back later and compared. */
+  state?: unknown;
 }
 
-export interface ChainedEntry {
+export interface ChainedEntryV1 {
   at: string;
   actorId: string | null;
   action: string;
@@ -47,6 +77,21 @@ export interface ChainedEntry {
   prevHash: string;
 }
 
+export interface ChainedEntryV2 {
+  format: 2;
+  at: string;
+  actorRef: string | null;
+  action: string;
+  entityType: string;
+  entityRef: string;
+  beforeDigest: string;
+  afterDigest: string;
+  stateDigest: string | null;
+  prevHash: string;
+}
+
+export type ChainedEntry = ChainedEntryV1 | ChainedEntryV2;
+
 export function entryHash(entry: ChainedEntry): string {
   return sha256Hex(canonicalJson(entry));
 }
@@ -56,19 +101,23 @@ const plain = (value: unknown) => (value === undefined ? null : (JSON.parse(JSON
 
 /** Appends one entry; call inside the transaction that makes the change, with its `tx`. */
 export async function appendLedger(tx: Database, entry: LedgerEntry): Promise<string> {
+  const secret = await ledgerSecret(tx);
   await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_LOCK_KEY})`);
   const [last] = await tx.select({ hash: auditLedger.hash }).from(auditLedger).orderBy(desc(auditLedger.seq)).limit(1);
   const before = plain(entry.before);
   const after = plain(entry.after);
   const at = new Date();
-  const chained: ChainedEntry = {
+  const salt = recordSalt(secret, entry.entityType, entry.entityId);
+  const chained: ChainedEntryV2 = {
+    format: 2,
     at: at.toISOString(),
-    actorId: entry.actorId,
+    actorRef: actorRefOf(secret, entry.actorId),
     action: entry.action,
     entityType: entry.entityType,
-    entityId: entry.entityId,
-    beforeDigest: digestOf(before),
-    afterDigest: digestOf(after),
+    entityRef: entityRefOf(salt, entry.entityType, entry.entityId),
+    beforeDigest: saltedDigest(salt, before),
+    afterDigest: saltedDigest(salt, after),
+    stateDigest: entry.state === undefined ? null : saltedDigest(salt, plain(entry.state)),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const hash = entryHash(chained);
@@ -80,6 +129,12 @@ export async function appendLedger(tx: Database, entry: LedgerEntry): Promise<st
     entityId: entry.entityId,
     before,
     after,
+    format: 2,
+    entityRef: chained.entityRef,
+    actorRef: chained.actorRef,
+    beforeDigest: chained.beforeDigest,
+    afterDigest: chained.afterDigest,
+    stateDigest: chained.stateDigest,
     prevHash: chained.prevHash,
     hash,
   });
@@ -101,35 +156,66 @@ export async function ledgerHead(db: Database): Promise<LedgerHead | null> {
   return row ? { seq: Number(row.seq), hash: row.hash, at: row.at.toISOString() } : null;
 }
 
-export interface VerifiedEntry extends ChainedEntry {
-  seq: number;
-  hash: string;
-}
+export type VerifiedEntry = ChainedEntry & { seq: number; hash: string };
+
+/** An exported entry: for a public record, its id and salt are added so anyone can check it. */
+export type ExportedEntry = VerifiedEntry & { entityId?: string; recordSalt?: string };
 
 export type LedgerVerdict =
   | { ok: true; entries: number; head: string }
   | { ok: false; entries: number; firstBroken: { seq: number; reason: string } };
 
-/** Walks any sequence of exported entries in order and names the first link that does not hold. */
-export function verifyEntries(entries: Iterable<VerifiedEntry>, state = { prev: GENESIS_HASH, count: 0 }): LedgerVerdict | null {
+const chainFields = (e: ExportedEntry): ChainedEntry => {
+  if ('format' in e && e.format === 2) {
+    const { format, at, actorRef, action, entityType, entityRef, beforeDigest, afterDigest, stateDigest, prevHash } = e;
+    return { format, at, actorRef, action, entityType, entityRef, beforeDigest, afterDigest, stateDigest, prevHash };
+  }
+  const { at, actorId, action, entityType, entityId, beforeDigest, afterDigest, prevHash } = e as ChainedEntryV1;
+  return { at, actorId, action, entityType, entityId, beforeDigest, afterDigest, prevHash };
+};
+
+/**
+ * Walks any sequence of entries in order and names the first link that does not hold; where an
+ * exported entry names its record and salt, checks that the reference matches them too.
+ */
+export function verifyEntries(entries: Iterable<ExportedEntry>, state = { prev: GENESIS_HASH, count: 0 }): LedgerVerdict | null {
   for (const e of entries) {
     state.count++;
-    const { seq, hash, ...chained } = e;
+    const chained = chainFields(e);
     if (chained.prevHash !== state.prev) {
-      return { ok: false, entries: state.count, firstBroken: { seq, reason: 'it does not point at the previous entry (an entry was removed, inserted or reordered)' } };
+      return { ok: false, entries: state.count, firstBroken: { seq: e.seq, reason: 'it does not point at the previous entry (an entry was removed, inserted or reordered)' } };
     }
-    if (entryHash(chained) !== hash) {
-      return { ok: false, entries: state.count, firstBroken: { seq, reason: 'its content does not match its hash (the entry was altered)' } };
+    if (entryHash(chained) !== e.hash) {
+      return { ok: false, entries: state.count, firstBroken: { seq: e.seq, reason: 'its content does not match its hash (the entry was altered)' } };
     }
-    state.prev = hash;
+    if ('format' in chained && e.recordSalt !== undefined && e.entityId !== undefined && entityRefOf(e.recordSalt, chained.entityType, e.entityId) !== chained.entityRef) {
+      return { ok: false, entries: state.count, firstBroken: { seq: e.seq, reason: 'the record it names is not the one its reference was made for' } };
+    }
+    state.prev = e.hash;
   }
   return null;
 }
 
 type LedgerRow = typeof auditLedger.$inferSelect;
 
-/** A stored row as the chain sees it: content replaced by its digests. Exports carry exactly this. */
+/** A stored row as the chain sees it. Format 1 digests are computed from the content; format 2 ones are stored. */
 export function toChainedEntry(r: LedgerRow): VerifiedEntry {
+  if (r.format === 2) {
+    return {
+      seq: Number(r.seq),
+      hash: r.hash,
+      format: 2,
+      at: r.at.toISOString(),
+      actorRef: r.actorRef,
+      action: r.action,
+      entityType: r.entityType,
+      entityRef: r.entityRef ?? '',
+      beforeDigest: r.beforeDigest ?? '',
+      afterDigest: r.afterDigest ?? '',
+      stateDigest: r.stateDigest,
+      prevHash: r.prevHash,
+    };
+  }
   return {
     seq: Number(r.seq),
     hash: r.hash,
@@ -144,9 +230,28 @@ export function toChainedEntry(r: LedgerRow): VerifiedEntry {
   };
 }
 
-/** Reads the ledger in pages and verifies the chain from the first entry to the head. */
+/**
+ * What the row itself says against what the chain says: the record id, actor and content of a
+ * format 2 entry must match its salted reference and digests (content an erasure removed is not
+ * compared). Null when they match.
+ */
+function contentMismatch(secret: Uint8Array, r: LedgerRow): string | null {
+  if (r.format !== 2) return null;
+  const salt = recordSalt(secret, r.entityType, r.entityId);
+  if (entityRefOf(salt, r.entityType, r.entityId) !== r.entityRef) return 'the entry was altered: the record it names does not match its reference';
+  if (actorRefOf(secret, r.actorId) !== r.actorRef) return 'the entry was altered: the account it names does not match its reference';
+  if (!isSealed(r.before) && saltedDigest(salt, r.before) !== r.beforeDigest) return 'its content does not match its digest (the entry was altered)';
+  if (!isSealed(r.after) && saltedDigest(salt, r.after) !== r.afterDigest) return 'its content does not match its digest (the entry was altered)';
+  return null;
+}
+
+/** Content kept encrypted, or erased on request: its digest stands for it. */
+export const isSealed = (value: unknown) => typeof value === 'object' && value !== null && ('sealed' in value || 'erased' in value);
+
+/** Reads the ledger in pages and verifies the chain and each entry's content from the first entry to the head. */
 export async function verifyLedger(db: Database, pageSize = 2000, onProgress?: (done: number) => void): Promise<LedgerVerdict> {
   const state = { prev: GENESIS_HASH, count: 0 };
+  const secret = await ledgerSecret(db);
   let after = 0;
   for (;;) {
     const rows = await db
@@ -156,12 +261,57 @@ export async function verifyLedger(db: Database, pageSize = 2000, onProgress?: (
       .orderBy(asc(auditLedger.seq))
       .limit(pageSize);
     if (rows.length === 0) break;
-    const verdict = verifyEntries(rows.map(toChainedEntry), state);
-    if (verdict) return verdict;
+    for (const r of rows) {
+      const verdict = verifyEntries([toChainedEntry(r)], state);
+      if (verdict) return verdict;
+      const mismatch = contentMismatch(secret, r);
+      if (mismatch) return { ok: false, entries: state.count, firstBroken: { seq: Number(r.seq), reason: mismatch } };
+    }
     after = Number(rows.at(-1)?.seq);
     onProgress?.(state.count);
   }
   return { ok: true, entries: state.count, head: state.prev };
+}
+
+/**
+ * The chain for publication, in pages: every entry as the chain sees it, and for records the
+ * public may read (`isPublic`) their id and salt.
+ */
+export async function exportLedger(
+  db: Database,
+  isPublic: (entityType: string, entityIds: string[]) => Promise<Set<string>>,
+  onEntries: (entries: ExportedEntry[]) => Promise<void>,
+  pageSize = 2000,
+): Promise<number> {
+  const secret = await ledgerSecret(db);
+  let after = 0;
+  let written = 0;
+  for (;;) {
+    const rows = await db.select().from(auditLedger).where(gt(auditLedger.seq, after)).orderBy(asc(auditLedger.seq)).limit(pageSize);
+    if (rows.length === 0) break;
+    const byType = new Map<string, string[]>();
+    for (const r of rows) if (r.format === 2) byType.set(r.entityType, [...(byType.get(r.entityType) ?? []), r.entityId]);
+    const open = new Map<string, Set<string>>();
+    for (const [type, ids] of byType) open.set(type, await isPublic(type, [...new Set(ids)]));
+    await onEntries(
+      rows.map((r) => {
+        const entry: ExportedEntry = toChainedEntry(r);
+        if (r.format === 2 && open.get(r.entityType)?.has(r.entityId)) {
+          entry.entityId = r.entityId;
+          entry.recordSalt = recordSalt(secret, r.entityType, r.entityId);
+        }
+        return entry;
+      }),
+    );
+    written += rows.length;
+    after = Number(rows.at(-1)?.seq);
+  }
+  return written;
+}
+
+export async function countLedgerEntries(db: Database): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLedger);
+  return Number(row?.n ?? 0);
 }
 
 /** Newest first, for the audit log page; `before` is the last `seq` of the previous page. */

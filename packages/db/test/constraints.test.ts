@@ -26,6 +26,7 @@ describeEachDb('database constraints', (suite) => {
     credibility: 2,
     visibility: 'public' as const,
     createdBy,
+    contentChangedBy: createdBy,
     ...overrides,
   });
 

@@ -61,6 +61,7 @@ export const procedureAccess = {
   'audit.head': 'public',
   'audit.verify': admins,
   'audit.list': admins,
+  'audit.accessLog': admins,
 } as const satisfies Record<string, Audience>;
 
 export type ProcedurePath = keyof typeof procedureAccess;

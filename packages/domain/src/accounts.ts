@@ -21,11 +21,20 @@ export const oneTimeTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'This 
 
 export const totpCodeSchema = z.string().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.');
 
+const currentPasswordSchema = z.string().min(1, 'Enter your current password.').max(256, 'A password has at most 256 characters.');
+
+/**
+ * Turns on the second factor: a code from the app proves it holds the new secret. Replacing one
+ * already set up also needs the current password and a current code from the old one.
+ */
 export const totpEnableInput = z.object({
   secret: z.string().regex(/^[A-Z2-7]{16,64}$/, 'Use the secret exactly as the setup step gave it.'),
   code: totpCodeSchema,
+  currentPassword: currentPasswordSchema.optional(),
+  currentCode: totpCodeSchema.optional(),
 });
-export const totpDisableInput = z.object({ code: totpCodeSchema });
+/** Turning the second factor off needs the current password and a current code. */
+export const totpDisableInput = z.object({ code: totpCodeSchema, currentPassword: currentPasswordSchema });
 export const rolePolicyInput = z.object({ role: z.enum(roles), requireTotp: z.boolean() });
 
 export const loginInput = z.object({
@@ -44,7 +53,7 @@ export const setupInput = z.object({
 
 export const resetPasswordInput = z.object({ token: oneTimeTokenSchema, password: passwordSchema });
 
-export const changePasswordInput = z.object({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema });
+export const changePasswordInput = z.object({ currentPassword: currentPasswordSchema, newPassword: passwordSchema });
 
 export const userCreateInput = z.object({
   email: emailSchema,

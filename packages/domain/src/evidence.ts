@@ -14,15 +14,18 @@ import {
 
 const unique = <T>(items: T[]) => [...new Set(items)];
 
-/** The evidence fields every client sends (the contract); the web form uses the same schema. */
-export const evidenceFieldsSchema = z.object({
+/**
+ * The evidence fields, each without a default: the base of both the create schema (which adds the
+ * defaults) and the update schema (where a field that is not sent must stay as it is).
+ */
+const evidenceFieldShape = {
   iso3: iso3Schema,
   recommendationKeys: z
     .array(recommendationKeySchema)
     .min(1, 'Link at least one recommendation.')
     .max(20, 'Link at most 20 recommendations.')
     .transform(unique),
-  siteIds: z.array(uuidSchema).max(20, 'Link at most 20 sites.').default([]).transform(unique),
+  siteIds: z.array(uuidSchema).max(20, 'Link at most 20 sites.').transform(unique),
   title: text('The title', 3, 300),
   summary: text('The summary', 1, 5000),
   kind: z.enum(evidenceKinds),
@@ -37,7 +40,14 @@ export const evidenceFieldsSchema = z.object({
     .int()
     .refine((n) => (credibilityGrades as readonly number[]).includes(n), 'Credibility is graded 1 (confirmed) to 6 (cannot be judged).'),
   visibility: z.enum(visibilities),
-  containsPersonalData: z.boolean().default(false),
+  containsPersonalData: z.boolean(),
+};
+
+/** The evidence fields every client sends (the contract); the web form uses the same schema. */
+export const evidenceFieldsSchema = z.object({
+  ...evidenceFieldShape,
+  siteIds: evidenceFieldShape.siteIds.default([]),
+  containsPersonalData: evidenceFieldShape.containsPersonalData.default(false),
 });
 
 /** Personal data is only ever stored as confidential, whatever visibility was asked for. */
@@ -56,7 +66,9 @@ export const idempotencyKeySchema = z
 export const evidenceCreateInput = evidenceFieldsSchema.extend({ idempotencyKey: idempotencyKeySchema.optional() }).transform(enforcePersonalData);
 export type EvidenceCreateInput = z.infer<typeof evidenceCreateInput>;
 
-export const evidenceUpdateInput = evidenceFieldsSchema
+/** Changes only the fields it is sent: no field has a default here. */
+export const evidenceUpdateInput = z
+  .object(evidenceFieldShape)
   .partial()
   .extend({
     id: uuidSchema,
@@ -72,6 +84,8 @@ export const evidenceReviewInput = z.object({
   id: uuidSchema,
   decision: z.enum(['verify', 'reject']),
   note: text('The review note', 1, 2000),
+  /** The revision the reviewer read; if the item changed since, the decision is refused. */
+  revision: z.number().int().min(1).optional(),
 });
 
 export const evidenceRetractInput = z.object({

@@ -17,5 +17,14 @@ export const recommendationKeySchema = z
 
 export const uuidSchema = z.uuid('Use the id exactly as the tracker gave it.');
 
-/** A calendar date as `YYYY-MM-DD`. */
-export const isoDateSchema = z.iso.date('Use a date written as YYYY-MM-DD.');
+/** The years a date may fall in: anything else is a typing mistake or an attack on the date arithmetic. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
+/** A calendar date as `YYYY-MM-DD`, between 1900-01-01 and 2100-12-31. */
+export const isoDateSchema = z.iso
+  .date('Use a date written as YYYY-MM-DD.')
+  .refine((d) => {
+    const year = Number(d.slice(0, 4));
+    return year >= MIN_YEAR && year <= MAX_YEAR;
+  }, `Use a date between ${MIN_YEAR} and ${MAX_YEAR}.`);

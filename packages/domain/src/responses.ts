@@ -101,9 +101,8 @@ const evidenceCounts = z
 
 const staffOnly = <T extends z.ZodType>(schema: T) => schema.optional().meta({ description: 'Only for signed-in staff in the app; never sent over REST.' });
 
-/** An evidence item: the public fields, and working fields that only signed-in staff receive. */
-export const evidenceView = z.object({
-  id: z.string(),
+/** What an item says: published, or as a proposed change would have it. */
+const evidenceContentFields = {
   iso3: z.string(),
   title: z.string(),
   summary: z.string(),
@@ -116,6 +115,12 @@ export const evidenceView = z.object({
   reliability: z.enum(reliabilityGrades).meta({ description: 'Admiralty grade of the source, A (best) to F.' }),
   credibility: z.number().int().meta({ description: 'Admiralty grade of the information, 1 (best) to 6.' }),
   visibility: z.enum(visibilities),
+};
+
+/** An evidence item: the public fields, and working fields that only signed-in staff receive. */
+export const evidenceView = z.object({
+  id: z.string(),
+  ...evidenceContentFields,
   status: z.enum(evidenceStatuses),
   isDemo: z.boolean().meta({ description: 'Illustrative demo record, not a real finding.' }),
   verifiedAt: instant.nullable(),
@@ -127,7 +132,22 @@ export const evidenceView = z.object({
   containsPersonalData: staffOnly(z.boolean()),
   revision: staffOnly(z.number().int()),
   createdBy: staffOnly(z.string()),
+  contentChangedBy: staffOnly(z.string()),
   mine: staffOnly(z.boolean()),
+  pendingChange: staffOnly(
+    z
+      .object({
+        by: z.string(),
+        at: instant,
+        content: z.object({
+          ...evidenceContentFields,
+          containsPersonalData: z.boolean(),
+          recommendationKeys: z.array(z.string()),
+          siteIds: z.array(z.string()),
+        }),
+      })
+      .nullable(),
+  ),
   submittedAt: staffOnly(instant.nullable()),
   reviewedBy: staffOnly(z.string().nullable()),
   reviewedAt: staffOnly(instant.nullable()),

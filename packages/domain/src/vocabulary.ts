@@ -77,3 +77,7 @@ export const translatableFields = {
   recommendation: ['title', 'paraphrase'],
 } as const;
 export type TranslatableEntity = keyof typeof translatableFields;
+
+/** What the access log records: reads of confidential content, downloads of non-public files, exports. */
+export const accessActions = ['evidence.read', 'evidence.revisions', 'attachment.download', 'export'] as const;
+export type AccessAction = (typeof accessActions)[number];

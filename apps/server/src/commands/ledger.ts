@@ -1,9 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { auditLedger } from '@tracker/db/schema';
-import { toChainedEntry, verifyEntries, verifyLedger, type LedgerVerdict, type VerifiedEntry } from '@tracker/db';
-import { asc, count, gt } from 'drizzle-orm';
+import { countLedgerEntries, exportPublicLedger, verifyEntries, verifyLedger, type ExportedEntry, type LedgerVerdict } from '@tracker/db';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Env } from '../env';
 import { withDatabase } from './database';
@@ -25,8 +23,7 @@ function progressBar(total: number) {
 /** Recomputes the whole chain in the database and names the first broken link. */
 export async function verifyLedgerCommand(env: Env): Promise<{ text: string; ok: boolean }> {
   return withDatabase(env, async (handle) => {
-    const [total] = await handle.db.select({ n: count() }).from(auditLedger);
-    const bar = progressBar(total?.n ?? 0);
+    const bar = progressBar(await countLedgerEntries(handle.db));
     try {
       return describe(await verifyLedger(handle.db, 2000, bar.update));
     } finally {
@@ -36,23 +33,15 @@ export async function verifyLedgerCommand(env: Env): Promise<{ text: string; ok:
 }
 
 /**
- * Writes the chain as JSON lines: each entry with the digests of its before and after states,
- * not their content, so it can be published and verified offline without revealing anything.
+ * Writes the chain as JSON lines for anyone to verify: salted references and digests, no content,
+ * and ids only of records the public may read (see packages/db/src/ledger.ts).
  */
 export async function exportLedgerCommand(env: Env, file: string): Promise<string> {
   return withDatabase(env, async (handle) => {
     const out = createWriteStream(file, { encoding: 'utf8' });
-    let after = 0;
-    let written = 0;
-    for (;;) {
-      const rows = await handle.db.select().from(auditLedger).where(gt(auditLedger.seq, after)).orderBy(asc(auditLedger.seq)).limit(2000);
-      if (rows.length === 0) break;
-      for (const r of rows) {
-        if (!out.write(`${JSON.stringify(toChainedEntry(r))}\n`)) await once(out, 'drain');
-        written++;
-      }
-      after = Number(rows.at(-1)?.seq);
-    }
+    const written = await exportPublicLedger(handle.db, async (entries) => {
+      for (const entry of entries) if (!out.write(`${JSON.stringify(entry)}\n`)) await once(out, 'drain');
+    });
     out.end();
     await once(out, 'finish');
     return `Wrote ${written} ledger entries to ${file}. Verify anywhere with: npm run tracker -- ledger verify --file ${file}`;
@@ -67,9 +56,9 @@ export async function verifyLedgerFileCommand(file: string): Promise<{ text: str
   for await (const line of lines) {
     lineNo++;
     if (!line.trim()) continue;
-    let entry: VerifiedEntry;
+    let entry: ExportedEntry;
     try {
-      entry = JSON.parse(line) as VerifiedEntry;
+      entry = JSON.parse(line) as ExportedEntry;
     } catch {
       return { ok: false, text: `Line ${lineNo} of ${file} is not JSON.` };
     }

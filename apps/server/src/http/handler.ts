@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { appRouter, createContextInner, hashToken, unavailableMessage, type AuthServices } from '@tracker/api';
+import { appRouter, createContextInner, hashToken, unavailableMessage, viewerOfUser, type AuthServices } from '@tracker/api';
 import { isDatabaseUnavailable, sessionUser, type DbHandle } from '@tracker/db';
 import { MAX_ATTACHMENT_BYTES } from '@tracker/domain';
 import { TRPCError } from '@trpc/server';
@@ -15,15 +15,21 @@ import { healthReport } from './health';
 import { sendFailure, sendJson, setSecurityHeaders } from './respond';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie';
 import { dashboard } from './static';
+import { UploadGate } from './upload-gate';
 
 export interface HandlerOptions {
   handle: DbHandle;
   webDist: string;
   maxBodyBytes: number;
   auth: AuthServices;
-  trustProxy: boolean;
-  /** Base for absolute links in feeds; the request's own host when unset. */
-  publicUrl?: string | undefined;
+  /** How many reverse proxies in front of the server to trust (see client.ts). */
+  trustProxy: number;
+  /**
+   * Base for absolute links (feeds, the OpenAPI document): TRACKER_PUBLIC_URL, else the listening
+   * address. Never the request's Host header, which anyone can write.
+   */
+  origin: () => string;
+  uploads?: UploadGate;
 }
 
 /** Largest number of calls one batched tRPC request may carry. */
@@ -33,7 +39,7 @@ export const MAX_BATCH_SIZE = 20;
 const LARGE_BODY_PATHS = new Set(['/trpc/evidence.attach', '/trpc/evidence.import']);
 export const MAX_ATTACH_BODY_BYTES = Math.ceil((MAX_ATTACHMENT_BYTES / 3) * 4) + 64 * 1024;
 
-export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trustProxy, publicUrl }: HandlerOptions) {
+export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trustProxy, origin, uploads = new UploadGate() }: HandlerOptions) {
   /** The signed-in user behind a request's session cookie, or null: the one place a session is read. */
   const userOf = (req: IncomingMessage) => {
     const token = readSessionToken(req);
@@ -77,8 +83,6 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
   const trpcLarge = trpcWithLimit(attachLimit);
   const serveDashboard = dashboard(webDist);
   const rest = createRestHandler(handle, auth);
-  /** Base for absolute links (feeds, the OpenAPI document): the configured public URL or the request's own. */
-  const originOf = (req: IncomingMessage) => publicUrl ?? `${clientOf(req, trustProxy).secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
   const noRoute = (res: ServerResponse, pathname: string) => sendJson(res, 404, { error: { message: `No route ${pathname}.` } });
 
   return (req: IncomingMessage, res: ServerResponse) => {
@@ -99,11 +103,29 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
         req.resume();
         return;
       }
-      (isLarge ? trpcLarge : trpc)(req, res);
+      if (!isLarge) {
+        trpc(req, res);
+        return;
+      }
+      // Large bodies take turns, per account and overall, before a byte of them is read.
+      const account = readSessionToken(req) ?? `address:${clientOf(req, trustProxy).address ?? 'unknown'}`;
+      void uploads.enter(account).then((release) => {
+        if (!release) {
+          res.setHeader('retry-after', '10');
+          sendJson(res, 503, { error: { message: 'Too many uploads are in progress. Try again in a few seconds.' } });
+          req.resume();
+          return;
+        }
+        res.once('close', release);
+        trpcLarge(req, res);
+      });
       return;
     }
     if (url.pathname === '/api/health') {
-      healthReport(handle).then(
+      userOf(req)
+        .catch(() => null)
+        .then((user) => healthReport(handle, viewerOfUser(user)?.role === 'admin'))
+        .then(
         (report) => sendJson(res, 200, report),
         (error: unknown) => {
           log.error('health check failed', { error });
@@ -114,18 +136,23 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
     }
     if (isAttachmentRoute(url.pathname) && (req.method === 'GET' || req.method === 'HEAD')) {
       userOf(req)
-        .then((user) => serveAttachment(handle, user, url.pathname, req, res))
+        .then((user) => serveAttachment(handle, viewerOfUser(user), clientOf(req, trustProxy).address, url.pathname, req, res))
         .catch((error: unknown) => sendFailure(res, error, { path: url.pathname }));
       return;
     }
     if ((isExportRoute(url.pathname) || isFeedRoute(url.pathname)) && (req.method === 'GET' || req.method === 'HEAD')) {
-      (isFeedRoute(url.pathname) ? serveFeed(handle, url, originOf(req), req, res) : serveExport(handle, url, req, res)).catch((error: unknown) =>
+      (isFeedRoute(url.pathname)
+        ? serveFeed(handle, url, origin(), req, res)
+        : userOf(req)
+            .catch(() => null)
+            .then((user) => serveExport(handle, url, req, res, { viewer: viewerOfUser(user), clientAddress: clientOf(req, trustProxy).address }))
+      ).catch((error: unknown) =>
         sendFailure(res, error, { path: url.pathname }),
       );
       return;
     }
     if (isRestRoute(url.pathname)) {
-      rest(req, res, url, originOf(req), () => noRoute(res, url.pathname)).catch((error: unknown) => sendFailure(res, error, { path: url.pathname }));
+      rest(req, res, url, origin(), () => noRoute(res, url.pathname)).catch((error: unknown) => sendFailure(res, error, { path: url.pathname }));
       return;
     }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/') || url.pathname === '/trpc') {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DbHandle } from '@tracker/db';
-import { isoDateSchema, todayUtc } from '@tracker/domain';
+import { logAccess, type DbHandle } from '@tracker/db';
+import { isoDateSchema, todayUtc, type Viewer } from '@tracker/domain';
 import { sendJson } from '../http/respond';
 import { toCsv } from './csv';
 import { datasets } from './datasets';
@@ -31,14 +31,21 @@ export function sendCacheable(req: IncomingMessage, res: ServerResponse, body: s
 }
 
 /** `/api/v1/export/{evidence,assessments,matrix,scorecards}.{csv,json}` and the data dictionary. */
-export async function serveExport(handle: DbHandle, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function serveExport(
+  handle: DbHandle,
+  url: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+  caller: { viewer: Viewer | null; clientAddress: string | null },
+): Promise<void> {
   if (url.pathname === '/api/v1/export/dictionary.json') {
     const dictionary = Object.fromEntries(Object.entries(datasets).map(([name, d]) => [name, { description: d.description, columns: d.columns }]));
     sendCacheable(req, res, JSON.stringify(dictionary, null, 2), 'application/json; charset=utf-8');
     return;
   }
   const [, name, format] = route.exec(url.pathname) ?? [];
-  const dataset = name ? datasets[name] : undefined;
+  // Only the datasets' own names: `constructor` or `__proto__` name nothing.
+  const dataset = name && Object.hasOwn(datasets, name) ? datasets[name] : undefined;
   if (!dataset) {
     sendJson(res, 404, { error: { message: `No dataset ${name}. Available: ${Object.keys(datasets).join(', ')}, and dictionary.json.` } });
     return;
@@ -46,8 +53,12 @@ export async function serveExport(handle: DbHandle, url: URL, req: IncomingMessa
   const asOfParam = url.searchParams.get('asOf');
   const asOf = asOfParam ? isoDateSchema.safeParse(asOfParam) : null;
   if (asOf && !asOf.success) {
-    sendJson(res, 400, { error: { message: 'asOf: use a date written as YYYY-MM-DD.' } });
+    const message = asOf.error.issues[0]?.message ?? 'Use a date written as YYYY-MM-DD.';
+    sendJson(res, 400, { error: { message: `asOf: ${message}`, issues: [{ path: 'asOf', message }] } });
     return;
+  }
+  if (caller.viewer) {
+    await logAccess(handle.db, [{ userId: caller.viewer.id, action: 'export', entityType: 'dataset', entityId: `${name}.${format}`, clientAddress: caller.clientAddress }]);
   }
   const rows = await dataset.rows(handle.db, asOf?.data ?? todayUtc());
   const columns = Object.keys(dataset.columns);

@@ -27,7 +27,7 @@ export function AdminPage() {
     <>
       <div className="page-head">
         <h1>{t('admin.title')}</h1>
-        <Link to="/admin/audit">{t('admin.auditLink')}</Link> · <Link to="/admin/translations">{t('translations.link')}</Link>
+        <Link to="/admin/audit">{t('admin.auditLink')}</Link> · <Link to="/admin/access">{t('accessLog.link')}</Link> · <Link to="/admin/translations">{t('translations.link')}</Link>
       </div>
       <NewUser />
       <section aria-labelledby="users-heading">

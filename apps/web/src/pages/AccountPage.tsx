@@ -30,6 +30,11 @@ export function AccountPage() {
           <dd>{t(`role.${me.data.role}`)}</dd>
         </div>
       </dl>
+      {me.data.role !== 'policymaker' ? (
+        <p className="notice" role="note">
+          {t('account.readsLogged')}
+        </p>
+      ) : null}
       <TwoFactor enabled={me.data.totpEnabled} />
       <ChangePassword />
     </section>
@@ -56,8 +61,9 @@ function TwoFactor({ enabled }: { enabled: boolean }) {
   }
   async function turnOff(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const code = new FormData(event.currentTarget).get('code');
-    if (await run(totpDisableInput.safeParse({ code }), (d) => disable.mutateAsync(d))) await queryClient.invalidateQueries();
+    const form = new FormData(event.currentTarget);
+    const input = totpDisableInput.safeParse({ code: form.get('code'), currentPassword: form.get('currentPassword') });
+    if (await run(input, (d) => disable.mutateAsync(d))) await queryClient.invalidateQueries();
   }
 
   return (
@@ -68,6 +74,8 @@ function TwoFactor({ enabled }: { enabled: boolean }) {
         <>
           <p>{t('account.totpOn')}</p>
           <form onSubmit={(e) => void turnOff(e)} noValidate>
+            <p className="muted">{t('account.totpDisableNote')}</p>
+            <Field label={t('account.currentPassword')} name="currentPassword" type="password" autoComplete="current-password" error={errors['currentPassword']} />
             <Field label={t('auth.totpCode')} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={errors['code']} />
             <button type="submit" className="secondary">
               {t('account.totpDisable')}

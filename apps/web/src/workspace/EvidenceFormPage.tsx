@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { credibilityGrades, directions, evidenceCreateInput, evidenceKinds, reliabilityGrades, visibilities } from '@tracker/domain';
+import { credibilityGrades, directions, evidenceCreateInput, evidenceKinds, lifecycleOfView, mayEditEvidence, reliabilityGrades, visibilities } from '@tracker/domain';
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
@@ -122,7 +122,9 @@ function EvidenceForm({ id, initial, item }: { id: string | null; initial: Value
   const createKey = useRef(newIdempotencyKey());
   const update = useMutation(trpc.evidence.update.mutationOptions());
   const submitForReview = useMutation(trpc.evidence.submit.mutationOptions());
-  const editable = !item || item.status === 'draft' || item.status === 'rejected' || item.status === 'verified';
+  const me = useMe();
+  // The same rule the server applies (packages/domain/src/lifecycle.ts).
+  const editable = !item || !me.data || mayEditEvidence(lifecycleOfView(item), me.data).allowed;
 
   // Saved in the browser as the monitor types.
   const dirty = JSON.stringify(values) !== JSON.stringify(initial);
@@ -198,7 +200,8 @@ function EvidenceForm({ id, initial, item }: { id: string | null; initial: Value
           {t('form.rejectedNote')} {item.reviewNote}
         </div>
       ) : null}
-      {item?.status === 'verified' ? <div className="notice">{t('form.verifiedEdit')}</div> : null}
+      {item?.status === 'verified' && !item.pendingChange ? <div className="notice">{t('form.verifiedEdit')}</div> : null}
+      {item?.pendingChange ? <div className="notice">{t('form.changePending', { date: format.date(item.pendingChange.at) })}</div> : null}
       {restored ? (
         <div className="notice" role="status">
           {t('form.restored', { time: format.date(stored.current?.savedAt ?? new Date().toISOString()) })}{' '}
@@ -222,7 +225,7 @@ function EvidenceForm({ id, initial, item }: { id: string | null; initial: Value
         </div>
       ) : null}
       {!editable ? (
-        <div className="notice">{t('form.underReview')}</div>
+        item?.pendingChange ? null : <div className="notice">{t('form.underReview')}</div>
       ) : (
         <form onSubmit={onSubmit} noValidate className="evidence-form">
           {select('iso3', t('state.name'), (states.data ?? []).map((s) => ({ value: s.iso3, label: s.name })))}

@@ -9,6 +9,7 @@ import { useFormat } from '../format';
 import { useMe } from '../session';
 import { useTRPC } from '../trpc';
 import { useErrorText } from '../error-text';
+import { lifecycleOfView, mayReviewEvidence, type Role } from '@tracker/domain';
 
 /** The reviewer queue: evidence awaiting verification and assessments awaiting approval. */
 export function ReviewPage() {
@@ -22,6 +23,7 @@ export function ReviewPage() {
   if (me.isPending) return <SkeletonRows rows={6} />;
   if (!me.data) return <Navigate to="/sign-in?next=/review" replace />;
   if (!isReviewer) return <div className="notice">{t('review.onlyReviewers')}</div>;
+  const user = me.data;
   return (
     <>
       <h1>{t('review.title')}</h1>
@@ -34,7 +36,8 @@ export function ReviewPage() {
               {d.items.map((item) => (
                 <EvidenceRow key={item.id} item={item}>
                   <p>{item.summary}</p>
-                  {item.mine ? <p className="muted">{t('review.yours')}</p> : <EvidenceDecision item={item} />}
+                  {item.pendingChange ? <ProposedChange item={item} /> : null}
+                  <EvidenceDecision item={item} me={user} />
                 </EvidenceRow>
               ))}
             </ul>
@@ -118,20 +121,65 @@ function Decision({ labels, onDecide, pending }: { labels: [string, string]; onD
   );
 }
 
-function EvidenceDecision({ item }: { item: EvidenceItem }) {
+/** Why the signed-in reviewer may not decide on an item, in their language; null when they may. */
+function refusal(item: EvidenceItem, me: { id: string; role: Role }): string | null {
+  if (mayReviewEvidence(lifecycleOfView(item), me).allowed) return null;
+  if (item.createdBy === me.id) return 'review.yours';
+  if (item.pendingChange?.by === me.id) return 'review.yourChange';
+  return 'review.changedLast';
+}
+
+function EvidenceDecision({ item, me }: { item: EvidenceItem; me: { id: string; role: Role } }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const review = useMutation(trpc.evidence.review.mutationOptions());
+  const refused = refusal(item, me);
+  if (refused) return <p className="muted">{t(refused as 'review.yours')}</p>;
+  const change = item.pendingChange !== null && item.pendingChange !== undefined;
   return (
     <Decision
-      labels={[t('review.verify'), t('review.reject')]}
+      labels={change ? [t('review.applyChange'), t('review.rejectChange')] : [t('review.verify'), t('review.reject')]}
       pending={review.isPending}
       onDecide={async (positive, note) => {
-        await review.mutateAsync({ id: item.id, decision: positive ? 'verify' : 'reject', note });
+        await review.mutateAsync({ id: item.id, decision: positive ? 'verify' : 'reject', note, ...(item.revision ? { revision: item.revision } : {}) });
         await queryClient.invalidateQueries();
       }}
     />
+  );
+}
+
+const changeFields = ['iso3', 'title', 'summary', 'kind', 'direction', 'sourceUrl', 'publisher', 'publishedOn', 'language', 'reliability', 'credibility', 'visibility', 'containsPersonalData', 'recommendationKeys', 'siteIds'] as const;
+
+/** What a proposed change to a verified item would change, field by field: published → proposed. */
+function ProposedChange({ item }: { item: EvidenceItem }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const change = item.pendingChange;
+  if (!change) return null;
+  const current: Record<(typeof changeFields)[number], unknown> = {
+    ...item,
+    containsPersonalData: item.containsPersonalData ?? false,
+    siteIds: item.sites.map((s) => s.id),
+  };
+  const show = (value: unknown) => (Array.isArray(value) ? [...(value as string[])].sort().join(', ') : value === null || value === '' ? '—' : String(value));
+  const changed = changeFields.filter((f) => show(current[f]) !== show(change.content[f]));
+  return (
+    <div className="proposed-change">
+      <p>
+        <strong>{t('review.proposedChange', { date: format.dateTime(change.at) })}</strong> {t('review.publishedStays')}
+      </p>
+      <dl className="facts">
+        {changed.map((field) => (
+          <div key={field}>
+            <dt>{t(`review.field.${field}`)}</dt>
+            <dd>
+              <del>{show(current[field])}</del> → <ins>{show(change.content[field])}</ins>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
   );
 }
 

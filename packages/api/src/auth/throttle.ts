@@ -1,56 +1,49 @@
+import { attemptSucceeded, reserveAttempt, type Database, type ThrottleKey } from '@tracker/db';
+import { TRPCError } from '@trpc/server';
+
 /**
- * Sign-in throttling with exponential backoff, per account and per client address. After a few
- * free failures each further one doubles the wait (1 s, 2 s, 4 s … up to 15 minutes); a success
- * clears the account's count. Kept in memory: one process serves the tracker.
+ * Throttling of everything that checks a secret: sign-in, password changes, second-factor codes and
+ * one-time links. An attempt is reserved before the check (so parallel guesses cannot exceed the
+ * allowance), per account or subject and per client address; after the free attempts each further
+ * one doubles the wait (1 s, 2 s, 4 s … up to 15 minutes). Counters live in the database, so a
+ * restart or a second server does not reset them.
  */
-interface Counter {
-  failures: number;
-  blockedUntil: number;
-  lastFailure: number;
+export interface ThrottleAllowance {
+  /** Attempts per account (or code, or link) before waits begin. */
+  subject: number;
+  /** Attempts per client address before waits begin. */
+  address: number;
 }
 
-const MAX_WAIT_MS = 15 * 60_000;
-/** Counters of quiet keys are forgotten after this long. */
-const FORGET_MS = 60 * 60_000;
+export const defaultAllowance: ThrottleAllowance = { subject: 5, address: 20 };
 
-export class LoginThrottle {
-  private readonly counters = new Map<string, Counter>();
+export type ThrottleScope = 'sign-in' | 'password' | 'totp' | 'link';
 
-  constructor(
-    private readonly freeAccountFailures = 5,
-    private readonly freeAddressFailures = 20,
-    private readonly now: () => number = Date.now,
-  ) {}
+export interface ThrottleRequest {
+  scope: ThrottleScope;
+  /** Whose secret is checked: an email, an account id; none for a one-time link. */
+  subject: string | null;
+  address: string | null;
+}
 
-  /** Milliseconds to wait before another attempt is allowed; 0 when allowed now. */
-  retryAfter(email: string, address: string | null): number {
-    const t = this.now();
-    return Math.max(0, ...this.keys(email, address).map((k) => (this.counters.get(k)?.blockedUntil ?? 0) - t));
+const keysOf = (r: ThrottleRequest, allowance: ThrottleAllowance): ThrottleKey[] => [
+  ...(r.subject ? [{ key: `${r.scope}:${r.subject.toLowerCase()}`, free: allowance.subject }] : []),
+  ...(r.address ? [{ key: `${r.scope}@${r.address}`, free: allowance.address }] : []),
+];
+
+/** Reserves an attempt or refuses with 429 and how long to wait. */
+export async function reserveOrRefuse(db: Database, allowance: ThrottleAllowance, request: ThrottleRequest): Promise<void> {
+  const waitMs = await reserveAttempt(db, keysOf(request, allowance));
+  if (waitMs > 0) {
+    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many attempts. Try again in ${Math.ceil(waitMs / 1000)} seconds.` });
   }
+}
 
-  failed(email: string, address: string | null): void {
-    const t = this.now();
-    this.keys(email, address).forEach((key, i) => {
-      const free = i === 0 ? this.freeAccountFailures : this.freeAddressFailures;
-      const c = this.counters.get(key);
-      const counter = c && t - c.lastFailure < FORGET_MS ? c : { failures: 0, blockedUntil: 0, lastFailure: t };
-      counter.failures++;
-      counter.lastFailure = t;
-      if (counter.failures >= free) counter.blockedUntil = t + Math.min(MAX_WAIT_MS, 1000 * 2 ** (counter.failures - free));
-      this.counters.set(key, counter);
-    });
-    if (this.counters.size > 50_000) this.forgetQuiet(t);
-  }
-
-  succeeded(email: string): void {
-    this.counters.delete(`account:${email.toLowerCase()}`);
-  }
-
-  private keys(email: string, address: string | null): string[] {
-    return [`account:${email.toLowerCase()}`, ...(address ? [`address:${address}`] : [])];
-  }
-
-  private forgetQuiet(t: number) {
-    for (const [key, c] of this.counters) if (t - c.lastFailure > FORGET_MS && c.blockedUntil < t) this.counters.delete(key);
-  }
+/** The secret was right: the subject's count is forgotten and the address gets its attempt back. */
+export async function attemptWasRight(db: Database, request: ThrottleRequest): Promise<void> {
+  await attemptSucceeded(
+    db,
+    request.subject ? [`${request.scope}:${request.subject.toLowerCase()}`] : [],
+    request.address ? [`${request.scope}@${request.address}`] : [],
+  );
 }

@@ -1,9 +1,10 @@
 import { Secret, TOTP } from 'otpauth';
 
 const ISSUER = 'Scam-centre tracker';
+const PERIOD_SECONDS = 30;
 
 const totpFor = (secretBase32: string, label = '') =>
-  new TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secretBase32) });
+  new TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: PERIOD_SECONDS, secret: Secret.fromBase32(secretBase32) });
 
 /** A new secret and the otpauth:// URI an authenticator app reads (as text or a QR code). */
 export function newTotpSecret(label: string): { secret: string; uri: string } {
@@ -11,9 +12,13 @@ export function newTotpSecret(label: string): { secret: string; uri: string } {
   return { secret: secret.base32, uri: totpFor(secret.base32, label).toString() };
 }
 
-/** Accepts the current code and the ones just before and after it (clock drift). */
-export function totpMatches(secretBase32: string, code: string, timestamp = Date.now()): boolean {
-  return totpFor(secretBase32).validate({ token: code, window: 1, timestamp }) !== null;
+/**
+ * The 30-second time step a code belongs to, accepting the current step and the ones just before
+ * and after it (clock drift); null when the code matches none. The caller accepts a step only once.
+ */
+export function totpStep(secretBase32: string, code: string, timestamp = Date.now()): number | null {
+  const delta = totpFor(secretBase32).validate({ token: code, window: 1, timestamp });
+  return delta === null ? null : Math.floor(timestamp / 1000 / PERIOD_SECONDS) + delta;
 }
 
 export function totpCodeAt(secretBase32: string, timestamp = Date.now()): string {

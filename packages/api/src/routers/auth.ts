@@ -1,12 +1,13 @@
 import { TRPCError } from '@trpc/server';
 import {
+  acceptTotpStep,
+  claimFirstAdmin,
   consumeOneTimeToken,
-  countUsers,
-  createUserAccount,
   findLoginUser,
   revokeSession,
   setTotpSecret,
   setUserPassword,
+  type Database,
 } from '@tracker/db';
 import {
   AppError,
@@ -17,13 +18,41 @@ import {
   totpDisableInput,
   totpEnableInput,
 } from '@tracker/domain';
-import { newTotpSecret, totpMatches } from '../auth/totp';
+import { newTotpSecret, totpStep } from '../auth/totp';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { startSession } from '../auth/session';
+import { attemptWasRight, reserveOrRefuse, type ThrottleRequest } from '../auth/throttle';
 import { hashToken } from '../auth/tokens';
-import { publicProcedure, restrictedProcedure, router } from '../trpc';
+import { publicProcedure, restrictedProcedure, router, type Context } from '../trpc';
 
 const wrongCredentials = () => new TRPCError({ code: 'UNAUTHORIZED', message: 'The email or password is not right.' });
+const fieldRefusal = (path: string, message: string) => new AppError('BAD_REQUEST', `${path}: ${message}`, { issues: [{ path, message }] });
+
+const addressOf = (ctx: Context) => ctx.http?.clientAddress ?? null;
+
+/** Runs a check of a secret under the throttle: reserved before, forgiven when it was right. */
+async function throttled<T>(ctx: Context, request: Omit<ThrottleRequest, 'address'>, check: () => Promise<T>): Promise<T> {
+  const full = { ...request, address: addressOf(ctx) };
+  await reserveOrRefuse(ctx.db, ctx.auth.allowance, full);
+  const result = await check();
+  await attemptWasRight(ctx.db, full);
+  return result;
+}
+
+/** A current code from the account's own app, accepted once: a replayed code is refused. */
+async function requireCurrentCode(db: Database, user: { id: string; totpSecret: string | null }, code: string | undefined, path: string): Promise<void> {
+  if (!user.totpSecret) return;
+  if (!code) throw fieldRefusal(path, 'Enter the current 6-digit code from your authenticator app.');
+  const step = totpStep(user.totpSecret, code);
+  if (step === null || !(await acceptTotpStep(db, user.id, step))) throw fieldRefusal(path, 'That code is not right, or was already used. Wait for the next code.');
+}
+
+/** The signed-in account's secrets, after checking its current password. */
+async function withCurrentPassword(ctx: Context & { user: NonNullable<Context['user']> }, password: string | undefined) {
+  const user = await findLoginUser(ctx.db, ctx.user.email);
+  if (!user || !password || !(await verifyPassword(user.passwordHash, password))) throw fieldRefusal('currentPassword', 'this is not your current password.');
+  return user;
+}
 
 export const authRouter = router({
   /** The signed-in user and role, or null. */
@@ -31,35 +60,26 @@ export const authRouter = router({
 
   /**
    * Same answer and the same work (one argon2 verification) whether or not the account exists,
-   * so neither the message nor the timing tells an attacker which emails have accounts.
+   * so neither the message nor the timing tells an attacker which emails have accounts. The attempt
+   * is counted before the password is checked.
    */
   login: publicProcedure('auth.login')
     .input(loginInput)
     .mutation(async ({ ctx, input }) => {
-      const address = ctx.http?.clientAddress ?? null;
-      const wait = ctx.auth.throttle.retryAfter(input.email, address);
-      if (wait > 0) {
-        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many attempts. Try again in ${Math.ceil(wait / 1000)} seconds.` });
-      }
+      const request = { scope: 'sign-in', subject: input.email, address: addressOf(ctx) } as const;
+      await reserveOrRefuse(ctx.db, ctx.auth.allowance, request);
       const user = await findLoginUser(ctx.db, input.email);
       const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
-      if (!user || !ok || !user.active) {
-        ctx.auth.throttle.failed(input.email, address);
-        throw wrongCredentials();
-      }
+      if (!user || !ok || !user.active) throw wrongCredentials();
       if (user.totpSecret) {
         // Asked for only after the password is right, so it reveals nothing to a guesser.
-        if (!input.totp) {
-          throw new AppError('BAD_REQUEST', 'totp: Enter the 6-digit code from your authenticator app.', {
-            issues: [{ path: 'totp', message: 'Enter the 6-digit code from your authenticator app.' }],
-          });
-        }
-        if (!totpMatches(user.totpSecret, input.totp)) {
-          ctx.auth.throttle.failed(input.email, address);
-          throw new TRPCError({ code: 'UNAUTHORIZED', message: 'That code is not right. Use the current code from your authenticator app.' });
+        if (!input.totp) throw fieldRefusal('totp', 'Enter the 6-digit code from your authenticator app.');
+        const step = totpStep(user.totpSecret, input.totp);
+        if (step === null || !(await acceptTotpStep(ctx.db, user.id, step))) {
+          throw new TRPCError({ code: 'UNAUTHORIZED', message: 'That code is not right, or was already used. Use the next code from your authenticator app.' });
         }
       }
-      ctx.auth.throttle.succeeded(input.email);
+      await attemptWasRight(ctx.db, request);
       await startSession(ctx, user.id);
       return { id: user.id, role: user.role };
     }),
@@ -70,67 +90,71 @@ export const authRouter = router({
     return { signedOut: true };
   }),
 
-  /** Creates the first admin from the one-time link printed at first start. */
+  /** Creates the first admin from the one-time link printed at first start: exactly one, ever. */
   setup: publicProcedure('auth.setup')
     .input(setupInput)
     .mutation(async ({ ctx, input }) => {
-      if ((await countUsers(ctx.db)) > 0) throw new AppError('CONFLICT', 'The tracker is already set up. Sign in instead.');
-      const passwordHash = await hashPassword(input.password);
-      const claimed = await consumeOneTimeToken(ctx.db, 'setup', hashToken(input.token));
-      if (!claimed) throw new AppError('BAD_REQUEST', 'This setup link has expired or was already used. Restart the server for a new one.');
-      const admin = await createUserAccount(ctx.db, null, { email: input.email, displayName: input.displayName, role: 'admin', passwordHash });
+      const admin = await throttled(ctx, { scope: 'link', subject: null }, async () => {
+        const passwordHash = await hashPassword(input.password);
+        return claimFirstAdmin(ctx.db, hashToken(input.token), { email: input.email, displayName: input.displayName, passwordHash });
+      });
       await startSession(ctx, admin.id);
       return { id: admin.id, role: admin.role };
     }),
 
+  /** Sets a password from a one-time link; the account is signed out everywhere. */
   resetPassword: publicProcedure('auth.resetPassword')
     .input(resetPasswordInput)
     .mutation(async ({ ctx, input }) => {
-      const passwordHash = await hashPassword(input.password);
-      const claimed = await consumeOneTimeToken(ctx.db, 'password_reset', hashToken(input.token));
-      if (!claimed?.userId) throw new AppError('BAD_REQUEST', 'This link has expired or was already used. Ask an administrator for a new one.');
-      await setUserPassword(ctx.db, claimed.userId, claimed.userId, passwordHash);
+      await throttled(ctx, { scope: 'link', subject: null }, async () => {
+        const passwordHash = await hashPassword(input.password);
+        const claimed = await consumeOneTimeToken(ctx.db, 'password_reset', hashToken(input.token));
+        if (!claimed?.userId) throw new AppError('BAD_REQUEST', 'This link has expired or was already used. Ask an administrator for a new one.');
+        await setUserPassword(ctx.db, claimed.userId, claimed.userId, passwordHash);
+      });
       return { passwordSet: true };
     }),
 
   /** Step one of two-factor sign-in: a secret for the authenticator app; nothing is stored yet. */
   totpSetup: restrictedProcedure('auth.totpSetup').mutation(({ ctx }) => newTotpSecret(ctx.user.email)),
 
-  /** Step two: a code from the app proves it holds the secret, which is then stored. */
+  /**
+   * Step two: a code from the app proves it holds the secret, which is then stored. Replacing a
+   * second factor already set up needs the current password and a current code from the old one.
+   */
   totpEnable: restrictedProcedure('auth.totpEnable')
     .input(totpEnableInput)
     .mutation(async ({ ctx, input }) => {
-      if (!totpMatches(input.secret, input.code)) {
-        throw new AppError('BAD_REQUEST', 'code: That code does not match; check the time on your phone and try the current code.', {
-          issues: [{ path: 'code', message: 'That code does not match; check the time on your phone and try the current code.' }],
-        });
-      }
-      await setTotpSecret(ctx.db, ctx.user.id, ctx.user.id, input.secret);
+      await throttled(ctx, { scope: 'totp', subject: ctx.user.id }, async () => {
+        if (ctx.user.totpEnabled) {
+          const user = await withCurrentPassword(ctx, input.currentPassword);
+          await requireCurrentCode(ctx.db, user, input.currentCode, 'currentCode');
+        }
+        const step = totpStep(input.secret, input.code);
+        if (step === null) throw fieldRefusal('code', 'That code does not match; check the time on your phone and try the current code.');
+        await setTotpSecret(ctx.db, ctx.user.id, ctx.user.id, input.secret, step);
+      });
       return { totpEnabled: true };
     }),
 
+  /** Turning the second factor off needs the current password and a current code. */
   totpDisable: restrictedProcedure('auth.totpDisable')
     .input(totpDisableInput)
     .mutation(async ({ ctx, input }) => {
-      const user = await findLoginUser(ctx.db, ctx.user.email);
-      if (!user?.totpSecret) return { totpEnabled: false };
-      if (!totpMatches(user.totpSecret, input.code)) {
-        throw new AppError('BAD_REQUEST', 'code: That code is not right.', { issues: [{ path: 'code', message: 'That code is not right.' }] });
-      }
-      await setTotpSecret(ctx.db, ctx.user.id, ctx.user.id, null);
-      return { totpEnabled: false };
+      return throttled(ctx, { scope: 'totp', subject: ctx.user.id }, async () => {
+        const user = await withCurrentPassword(ctx, input.currentPassword);
+        if (!user.totpSecret) return { totpEnabled: false };
+        await requireCurrentCode(ctx.db, user, input.code, 'code');
+        await setTotpSecret(ctx.db, ctx.user.id, ctx.user.id, null);
+        return { totpEnabled: false };
+      });
     }),
 
   /** Changing the password signs the account out everywhere, this browser included. */
   changePassword: restrictedProcedure('auth.changePassword')
     .input(changePasswordInput)
     .mutation(async ({ ctx, input }) => {
-      const user = await findLoginUser(ctx.db, ctx.user.email);
-      if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-        throw new AppError('BAD_REQUEST', 'currentPassword: this is not your current password.', {
-          issues: [{ path: 'currentPassword', message: 'this is not your current password.' }],
-        });
-      }
+      await throttled(ctx, { scope: 'password', subject: ctx.user.id }, () => withCurrentPassword(ctx, input.currentPassword));
       await setUserPassword(ctx.db, ctx.user.id, ctx.user.id, await hashPassword(input.newPassword));
       ctx.http?.clearSessionCookie();
       return { passwordChanged: true };

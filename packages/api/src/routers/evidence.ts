@@ -23,6 +23,7 @@ import {
   evidenceUpdateInput,
   evidenceView,
 } from '@tracker/domain';
+import { isConfidential, logConfidentialReads, logReads } from '../access-log';
 import { inspectAttachment } from '../attachments';
 import { ImportRejected, parseEvidenceCsv } from '../evidence-csv';
 import { unicodeFields } from '../zawgyi';
@@ -34,12 +35,20 @@ export const evidenceRouter = router({
     .meta(restGet('/evidence', 'Evidence', 'Verified public evidence', 'Newest first, 25 per page by default (at most 100). Filters combine; `q` searches titles and summaries in any script. Follow `nextCursor` for the next page.'))
     .input(evidenceListInput)
     .output(evidencePage)
-    .query(({ ctx, input }) => listEvidence(ctx.db, viewerOf(ctx), input)),
+    .query(async ({ ctx, input }) => {
+      const page = await listEvidence(ctx.db, viewerOf(ctx), input);
+      await logConfidentialReads(ctx, page.items);
+      return page;
+    }),
   get: publicProcedure('evidence.get')
     .meta(restGet('/evidence/{id}', 'Evidence', 'One item of evidence', 'Only verified public items exist for this API; anything else answers 404.'))
     .input(evidenceIdInput)
     .output(evidenceView)
-    .query(({ ctx, input }) => getEvidence(ctx.db, viewerOf(ctx), input.id)),
+    .query(async ({ ctx, input }) => {
+      const item = await getEvidence(ctx.db, viewerOf(ctx), input.id);
+      await logConfidentialReads(ctx, [item]);
+      return item;
+    }),
   create: restrictedProcedure('evidence.create')
     .input(evidenceCreateInput)
     .mutation(({ ctx, input }) => createEvidence(ctx.db, ctx.user, unicodeFields(input))),
@@ -58,7 +67,11 @@ export const evidenceRouter = router({
   /** Earlier revisions of an item, for reviewers: what changed after verification stays readable. */
   revisions: restrictedProcedure('evidence.revisions')
     .input(evidenceIdInput)
-    .query(({ ctx, input }) => evidenceRevisionsOf(ctx.db, ctx.user, input.id)),
+    .query(async ({ ctx, input }) => {
+      const revisions = await evidenceRevisionsOf(ctx.db, ctx.user, input.id);
+      if (revisions.some((r) => isConfidential(r.snapshot as Parameters<typeof isConfidential>[0]))) await logReads(ctx, 'evidence.revisions', 'evidence', [input.id]);
+      return revisions;
+    }),
   /**
    * Bulk import from the admin page: the same checks as `tracker import`; every problem comes back
    * by line and column and nothing is written unless every row is right.

@@ -1,8 +1,9 @@
-import { AppError, notFound, readableVisibilities, type AssessmentProposeInput, type Viewer } from '@tracker/domain';
+import { AppError, mayReviewAssessment, notFound, requireAllowed, readableVisibilities, type AssessmentProposeInput, type Viewer } from '@tracker/domain';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { appendLedger } from '../ledger';
 import { assessmentEvidence, assessments, evidence, evidenceRecommendations, recommendations } from '../schema';
+import { readableWhere } from './evidence-view';
 import { fieldError, recommendationIds, requireState } from './lookups';
 import { requireStateAllowed } from './users';
 
@@ -112,6 +113,8 @@ export async function proposeAssessment(db: Database, actor: Viewer, input: Asse
         .where(
           and(
             inArray(evidence.id, input.evidenceIds),
+            // Evidence the proposer may not read answers exactly like evidence that does not exist.
+            readableWhere(actor),
             eq(evidence.iso3, input.iso3),
             eq(evidence.status, 'verified'),
             sql`${evidence.retractedAt} is null`,
@@ -148,12 +151,13 @@ export async function proposeAssessment(db: Database, actor: Viewer, input: Asse
 export async function reviewAssessment(db: Database, actor: Viewer, input: { id: string; decision: 'approve' | 'return'; note: string }) {
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ assessorId: assessments.assessorId, reviewState: assessments.reviewState })
+      .select({ assessorId: assessments.assessorId, reviewState: assessments.reviewState, iso3: assessments.iso3 })
       .from(assessments)
-      .where(eq(assessments.id, input.id));
+      .where(eq(assessments.id, input.id))
+      .for('update');
     if (!row) throw notFound('Assessment');
-    if (row.assessorId === actor.id) throw new AppError('FORBIDDEN', 'You cannot review your own proposal: another reviewer must decide.');
-    if (row.reviewState !== 'proposed') throw new AppError('CONFLICT', `This proposal was already ${row.reviewState}.`);
+    requireAllowed(mayReviewAssessment(row, actor));
+    await requireStateAllowed(tx, actor, row.iso3);
     const decided = await tx
       .update(assessments)
       .set({

@@ -1,9 +1,11 @@
-import { AppError, type EvidenceCreateInput, type Viewer } from '@tracker/domain';
-import { eq, inArray } from 'drizzle-orm';
+import { AppError, mayEditEvidence, type EvidenceCreateInput, type Viewer } from '@tracker/domain';
+import { inArray } from 'drizzle-orm';
 import type { Database } from '../client';
 import { appendLedger, canonicalJson, sha256Hex } from '../ledger';
-import { contentColumns } from './evidence-view';
-import { evidence, evidenceRecommendations, evidenceRevisions, evidenceSites, recommendations, sites, states } from '../schema';
+import { changeContent, linksFor } from './evidence';
+import { statesOf } from './users';
+import { contentOf, evidenceColumns, lifecycleOf, type EvidenceContent, type EvidenceLinks } from './evidence-view';
+import { evidence, evidenceRecommendations, evidenceSites, recommendations, sites, states } from '../schema';
 
 export interface ImportRow {
   /** 1-based line in the source file, for error messages. */
@@ -60,8 +62,9 @@ export async function checkImportReferences(db: Database, rows: ImportRow[]): Pr
 
 /**
  * Imports validated rows in one transaction: new rows arrive submitted (awaiting review) and
- * attributed to `actor`; rows whose id is already known are updated when their content changed
- * (a verified one keeps its earlier revision and goes back to review); identical rows are skipped.
+ * attributed to `actor`; a row whose id is already known is an edit of that item under the
+ * lifecycle rules (a returned item goes back to review, a verified one gets a proposed change that
+ * someone else reviews, someone else's draft is refused); identical rows are skipped.
  */
 export async function importEvidence(db: Database, actor: Viewer, rows: ImportRow[], onProgress?: (done: number) => void): Promise<ImportReport> {
   const seen = new Set<string>();
@@ -71,6 +74,9 @@ export async function importEvidence(db: Database, actor: Viewer, rows: ImportRo
     seen.add(id);
   }
   return db.transaction(async (tx) => {
+    const limits = actor.role === 'monitor' ? await statesOf(tx, actor.id) : [];
+    const outside = limits.length > 0 ? rows.find((r) => !limits.includes(r.fields.iso3)) : undefined;
+    if (outside) throw new AppError('FORBIDDEN', `line ${outside.line}: your account is limited to ${limits.join(', ')}; ${outside.fields.iso3} is outside it.`);
     const recId = new Map((await tx.select({ id: recommendations.id, key: recommendations.key }).from(recommendations)).map((r) => [r.key, r.id]));
     const report: ImportReport = { created: 0, updated: 0, unchanged: 0 };
     const now = new Date();
@@ -80,10 +86,11 @@ export async function importEvidence(db: Database, actor: Viewer, rows: ImportRo
       const existing = new Map(
         (
           await tx
-            .select({ id: evidence.id, externalId: evidence.externalId, status: evidence.status, revision: evidence.revision, retractedAt: evidence.retractedAt })
+            .select({ ...evidenceColumns, externalId: evidence.externalId })
             .from(evidence)
             .where(inArray(evidence.externalId, ids))
-        ).map((e) => [e.externalId as string, e]),
+            .for('update')
+        ).map(({ externalId, ...e }) => [externalId as string, e]),
       );
       const fresh = batch.filter((_, i) => !existing.has(ids[i] as string));
       if (fresh.length > 0) {
@@ -92,7 +99,7 @@ export async function importEvidence(db: Database, actor: Viewer, rows: ImportRo
           .values(
             fresh.map((r) => {
               const { recommendationKeys: _k, siteIds: _s, ...fields } = r.fields;
-              return { ...fields, externalId: r.externalId ?? contentId(r.fields), status: 'submitted' as const, submittedAt: now, createdBy: actor.id };
+              return { ...fields, externalId: r.externalId ?? contentId(r.fields), status: 'submitted' as const, submittedAt: now, createdBy: actor.id, contentChangedBy: actor.id };
             }),
           )
           .returning({ id: evidence.id, externalId: evidence.externalId });
@@ -103,16 +110,22 @@ export async function importEvidence(db: Database, actor: Viewer, rows: ImportRo
         for (const part of chunks(siteLinks)) await tx.insert(evidenceSites).values(part);
         report.created += fresh.length;
       }
-      const stored = await storedContent(tx, [...existing.values()].map((e) => e.id));
-      for (const [i, row] of batch.entries()) {
+      const changed = batch.flatMap((row, i) => {
         const current = existing.get(ids[i] as string);
-        if (!current) continue;
-        const before = stored.get(current.id);
-        if (before && canonicalJson(before) === canonicalJson(comparable(row.fields))) {
+        return current ? [{ row, current }] : [];
+      });
+      const links = await linksFor(tx, changed.map((c) => c.current.id));
+      for (const { row, current } of changed) {
+        const before = contentOf(current, links.get(current.id) as EvidenceLinks);
+        const after = comparable(row.fields);
+        if (canonicalJson(sorted(before)) === canonicalJson(sorted(after))) {
           report.unchanged++;
           continue;
         }
-        await applyChange(tx, actor, current, before ?? null, row, recId);
+        // A match on anyone's item is an edit under the same rules as evidence.update.
+        const verdict = mayEditEvidence(lifecycleOf(current), actor, 'import');
+        if (!verdict.allowed) throw new AppError(verdict.code, `line ${row.line}: ${verdict.reason}`);
+        await changeContent(tx, actor, current, before, after, { resubmit: true });
         report.updated++;
       }
       done += batch.length;
@@ -129,71 +142,10 @@ export async function importEvidence(db: Database, actor: Viewer, rows: ImportRo
   });
 }
 
-/** A row's content in the shape stored content is compared in: lists sorted, absent optionals null. */
-function comparable(fields: EvidenceCreateInput) {
-  const { recommendationKeys, siteIds, ...rest } = fields;
-  return {
-    ...rest,
-    sourceUrl: rest.sourceUrl ?? null,
-    publisher: rest.publisher ?? null,
-    publishedOn: rest.publishedOn ?? null,
-    recommendationKeys: [...recommendationKeys].sort(),
-    siteIds: [...siteIds].sort(),
-  };
+/** A row's content in the shape an item's content has; absent optionals are null. */
+function comparable(fields: EvidenceCreateInput): EvidenceContent {
+  const { idempotencyKey: _key, ...rest } = fields;
+  return { ...rest, sourceUrl: rest.sourceUrl ?? null, publisher: rest.publisher ?? null, publishedOn: rest.publishedOn ?? null };
 }
 
-/** The stored content of many items at once (three queries), keyed by id. */
-async function storedContent(tx: Database, ids: string[]): Promise<Map<string, ReturnType<typeof comparable>>> {
-  if (ids.length === 0) return new Map();
-  const [rows, recLinks, siteLinks] = await Promise.all([
-    tx
-      .select({ id: evidence.id, ...contentColumns })
-      .from(evidence)
-      .where(inArray(evidence.id, ids)),
-    tx
-      .select({ evidenceId: evidenceRecommendations.evidenceId, key: recommendations.key })
-      .from(evidenceRecommendations)
-      .innerJoin(recommendations, eq(recommendations.id, evidenceRecommendations.recommendationId))
-      .where(inArray(evidenceRecommendations.evidenceId, ids)),
-    tx.select({ evidenceId: evidenceSites.evidenceId, id: evidenceSites.siteId }).from(evidenceSites).where(inArray(evidenceSites.evidenceId, ids)),
-  ]);
-  return new Map(
-    rows.map(({ id, ...fields }) => [
-      id,
-      {
-        ...fields,
-        recommendationKeys: recLinks.filter((l) => l.evidenceId === id).map((l) => l.key).sort(),
-        siteIds: siteLinks.filter((l) => l.evidenceId === id).map((l) => l.id).sort(),
-      },
-    ]),
-  );
-}
-
-/** Applies a changed row: the earlier content is kept as a revision, and a verified item goes back to review. */
-async function applyChange(
-  tx: Database,
-  actor: Viewer,
-  current: { id: string; status: string; revision: number; retractedAt: Date | null },
-  before: ReturnType<typeof comparable> | null,
-  row: ImportRow,
-  recId: Map<string, string>,
-): Promise<void> {
-  if (current.retractedAt) throw new AppError('CONFLICT', `line ${row.line}: this item was retracted and cannot be changed by an import.`);
-  const { recommendationKeys, siteIds, ...fields } = row.fields;
-  await tx.insert(evidenceRevisions).values({ evidenceId: current.id, revision: current.revision, snapshot: before, changedBy: actor.id });
-  await tx
-    .update(evidence)
-    .set({
-      ...fields,
-      revision: current.revision + 1,
-      updatedAt: new Date(),
-      ...(current.status === 'verified' || current.status === 'rejected'
-        ? { status: 'submitted' as const, submittedAt: new Date(), reviewedBy: null, reviewedAt: null, reviewNote: null }
-        : {}),
-    })
-    .where(eq(evidence.id, current.id));
-  await tx.delete(evidenceRecommendations).where(eq(evidenceRecommendations.evidenceId, current.id));
-  await tx.insert(evidenceRecommendations).values(recommendationKeys.map((k) => ({ evidenceId: current.id, recommendationId: recId.get(k) as string })));
-  await tx.delete(evidenceSites).where(eq(evidenceSites.evidenceId, current.id));
-  if (siteIds.length) await tx.insert(evidenceSites).values(siteIds.map((siteId) => ({ evidenceId: current.id, siteId })));
-}
+const sorted = (c: EvidenceContent) => ({ ...c, recommendationKeys: [...c.recommendationKeys].sort(), siteIds: [...c.siteIds].sort() });

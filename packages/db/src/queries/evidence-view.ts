@@ -1,4 +1,4 @@
-import { readableVisibilities, type Viewer } from '@tracker/domain';
+import { readableVisibilities, type EvidenceState, type Viewer } from '@tracker/domain';
 import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { evidence } from '../schema';
 
@@ -26,6 +26,10 @@ export const evidenceColumns = {
   status: evidence.status,
   revision: evidence.revision,
   createdBy: evidence.createdBy,
+  contentChangedBy: evidence.contentChangedBy,
+  pendingChange: evidence.pendingChange,
+  pendingBy: evidence.pendingBy,
+  pendingAt: evidence.pendingAt,
   submittedAt: evidence.submittedAt,
   reviewedBy: evidence.reviewedBy,
   reviewedAt: evidence.reviewedAt,
@@ -55,6 +59,10 @@ export interface EvidenceRow {
   status: (typeof evidence.status.enumValues)[number];
   revision: number;
   createdBy: string;
+  contentChangedBy: string;
+  pendingChange: unknown;
+  pendingBy: string | null;
+  pendingAt: Date | null;
   submittedAt: Date | null;
   reviewedBy: string | null;
   reviewedAt: Date | null;
@@ -65,6 +73,42 @@ export interface EvidenceRow {
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** The content an item has, or would have after a proposed change: what a revision keeps. */
+export interface EvidenceContent {
+  iso3: string;
+  title: string;
+  summary: string;
+  kind: EvidenceRow['kind'];
+  direction: EvidenceRow['direction'];
+  sourceUrl: string | null;
+  publisher: string | null;
+  publishedOn: string | null;
+  language: string;
+  reliability: EvidenceRow['reliability'];
+  credibility: number;
+  visibility: EvidenceRow['visibility'];
+  containsPersonalData: boolean;
+  recommendationKeys: string[];
+  siteIds: string[];
+}
+
+const contentKeys = Object.keys(contentColumns) as (keyof typeof contentColumns)[];
+
+/** An item's current content and links, in the shape revisions and proposed changes keep. */
+export function contentOf(row: EvidenceRow, links: EvidenceLinks): EvidenceContent {
+  const fields = Object.fromEntries(contentKeys.map((key) => [key, row[key]])) as Omit<EvidenceContent, 'recommendationKeys' | 'siteIds'>;
+  return { ...fields, recommendationKeys: [...links.recommendationKeys], siteIds: links.sites.map((s) => s.id) };
+}
+
+/** What the lifecycle rules look at (see packages/domain/src/lifecycle.ts). */
+export const lifecycleOf = (row: EvidenceRow): EvidenceState => ({
+  status: row.status,
+  createdBy: row.createdBy,
+  contentChangedBy: row.contentChangedBy,
+  pendingBy: row.pendingBy,
+  retracted: row.retractedAt !== null,
+});
 
 export interface EvidenceLinks {
   recommendationKeys: string[];
@@ -119,7 +163,9 @@ function staffView(row: EvidenceRow, links: EvidenceLinks, viewer: Viewer) {
     containsPersonalData: row.containsPersonalData,
     revision: row.revision,
     createdBy: row.createdBy,
+    contentChangedBy: row.contentChangedBy,
     mine: row.createdBy === viewer.id,
+    pendingChange: row.pendingBy ? { by: row.pendingBy, at: iso(row.pendingAt) as string, content: row.pendingChange as EvidenceContent } : null,
     submittedAt: iso(row.submittedAt),
     reviewedBy: row.reviewedBy,
     reviewedAt: iso(row.reviewedAt),

@@ -1,15 +1,25 @@
+import { blobBytes, storeBlob } from './blobs';
 import { claimIdempotencyKey, requestDigest, settleIdempotencyKey } from './idempotency';
 import {
   AppError,
+  editOutcome,
+  isReviewerRole,
+  mayAttachToEvidence,
+  mayEditEvidence,
+  mayRetractEvidence,
+  mayReviewEvidence,
+  maySubmitEvidence,
   notFound,
+  protects,
+  requireAllowed,
   type EvidenceCreateInput,
   type EvidenceListInput,
   type EvidenceUpdateInput,
   type Viewer,
 } from '@tracker/domain';
-import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
-import { appendLedger } from '../ledger';
+import { appendLedger, canonicalJson } from '../ledger';
 import {
   blobs,
   evidence,
@@ -20,13 +30,12 @@ import {
   recommendations,
   sites,
 } from '../schema';
-import { evidenceColumns, projectEvidence, readableWhere, type EvidenceLinks, type EvidenceRow, type EvidenceView } from './evidence-view';
-import { recommendationIds, requireSitesIn, requireState } from './lookups';
+import { contentOf, evidenceColumns, lifecycleOf, projectEvidence, readableWhere, type EvidenceContent, type EvidenceLinks, type EvidenceRow, type EvidenceView } from './evidence-view';
+import { fieldError, recommendationIds, requireSitesIn, requireState } from './lookups';
 import { requireStateAllowed } from './users';
 
-const isReviewer = (actor: Viewer) => actor.role === 'reviewer' || actor.role === 'admin';
 
-async function linksFor(db: Database, ids: string[]): Promise<Map<string, EvidenceLinks>> {
+export async function linksFor(db: Database, ids: string[]): Promise<Map<string, EvidenceLinks>> {
   const links = new Map<string, EvidenceLinks>(ids.map((id) => [id, { recommendationKeys: [], sites: [], attachments: [] }]));
   if (ids.length === 0) return links;
   const [recs, siteRows, files] = await Promise.all([
@@ -82,7 +91,7 @@ export async function getEvidence(db: Database, viewer: Viewer | null, id: strin
 
 /** Earlier revisions of an item, kept whole; only reviewers and admins read them. */
 export async function evidenceRevisionsOf(db: Database, viewer: Viewer, id: string) {
-  if (!isReviewer(viewer)) throw new AppError('FORBIDDEN', 'Only reviewers read earlier revisions.');
+  if (!isReviewerRole(viewer.role)) throw new AppError('FORBIDDEN', 'Only reviewers read earlier revisions.');
   const rows = await db
     .select({ revision: evidenceRevisions.revision, snapshot: evidenceRevisions.snapshot, changedBy: evidenceRevisions.changedBy, createdAt: evidenceRevisions.createdAt })
     .from(evidenceRevisions)
@@ -116,7 +125,10 @@ export async function listEvidence(db: Database, viewer: Viewer | null, filter: 
   if (filter.iso3) conditions.push(eq(evidence.iso3, filter.iso3));
   if (filter.kind) conditions.push(eq(evidence.kind, filter.kind));
   if (filter.direction) conditions.push(eq(evidence.direction, filter.direction));
-  if (filter.status) conditions.push(eq(evidence.status, filter.status));
+  if (filter.status === 'submitted' && viewer && viewer.role !== 'policymaker') {
+    // For staff, "submitted" means awaiting a decision: first submissions and proposed changes.
+    conditions.push(or(eq(evidence.status, 'submitted'), isNotNull(evidence.pendingBy)));
+  } else if (filter.status) conditions.push(eq(evidence.status, filter.status));
   if (filter.visibility) conditions.push(eq(evidence.visibility, filter.visibility));
   if (filter.publishedFrom) conditions.push(gte(evidence.publishedOn, filter.publishedFrom));
   if (filter.publishedTo) conditions.push(lte(evidence.publishedOn, filter.publishedTo));
@@ -183,7 +195,7 @@ export async function createEvidence(db: Database, actor: Viewer, input: Evidenc
     const { recommendationKeys: _keys, siteIds, ...fields } = request;
     const [row] = await tx
       .insert(evidence)
-      .values({ ...fields, status: 'draft', createdBy: actor.id })
+      .values({ ...fields, status: 'draft', createdBy: actor.id, contentChangedBy: actor.id })
       .returning({ id: evidence.id });
     if (!row) throw new Error('insert returned no row');
     await replaceLinks(tx, row.id, [...recIds.values()], siteIds);
@@ -193,64 +205,116 @@ export async function createEvidence(db: Database, actor: Viewer, input: Evidenc
   });
 }
 
+const sameContent = (a: EvidenceContent, b: EvidenceContent) =>
+  canonicalJson({ ...a, recommendationKeys: [...a.recommendationKeys].sort(), siteIds: [...a.siteIds].sort() }) ===
+  canonicalJson({ ...b, recommendationKeys: [...b.recommendationKeys].sort(), siteIds: [...b.siteIds].sort() });
+
 /**
- * Edits an item. Drafts and rejected items are edited by their author; a verified item may be
- * changed by its author or a reviewer, which keeps the old revision and sends it back for review,
- * so nothing verified is ever silently changed.
+ * Checks a full content against the catalogue and the actor's State limits (the old State's and the
+ * new one's) and returns the recommendation ids it links.
+ */
+async function checkContent(tx: Database, actor: Viewer, from: EvidenceContent, to: EvidenceContent): Promise<string[]> {
+  if (to.containsPersonalData && to.visibility !== 'confidential') {
+    throw fieldError('visibility', 'an item with personal data stays confidential; clear the personal-data flag first (a second person reviews that).');
+  }
+  if (to.iso3 !== from.iso3) await requireState(tx, to.iso3);
+  await requireStateAllowed(tx, actor, from.iso3);
+  await requireStateAllowed(tx, actor, to.iso3);
+  const recIds = [...(await recommendationIds(tx, to.recommendationKeys)).values()];
+  await requireSitesIn(tx, to.iso3, to.siteIds);
+  return recIds;
+}
+
+/** Writes a full content over the row, keeping the earlier one as a revision. */
+async function applyContent(
+  tx: Database,
+  row: EvidenceRow,
+  before: EvidenceContent,
+  to: EvidenceContent,
+  changedBy: string,
+  recIds: string[],
+  extra: Partial<typeof evidence.$inferInsert> = {},
+): Promise<void> {
+  await tx.insert(evidenceRevisions).values({ evidenceId: row.id, revision: row.revision, snapshot: before, changedBy });
+  const { recommendationKeys: _k, siteIds, ...fields } = to;
+  await tx
+    .update(evidence)
+    .set({ ...fields, revision: row.revision + 1, contentChangedBy: changedBy, updatedAt: new Date(), ...extra })
+    .where(eq(evidence.id, row.id));
+  await replaceLinks(tx, row.id, recIds, siteIds);
+}
+
+/**
+ * Edits an item, changing only the fields sent. A draft or returned item changes in place. A
+ * verified item keeps what is published: the edit becomes a proposed change that another person
+ * reviews. Only a change that hides more (more restrictive visibility, personal data flagged)
+ * applies at once, so nobody has to wait for a second person to protect someone.
  */
 export async function updateEvidence(db: Database, actor: Viewer, input: EvidenceUpdateInput): Promise<EvidenceView> {
   return db.transaction(async (tx) => {
     const row = await lockRow(tx, actor, input.id);
-    const mine = row.createdBy === actor.id;
-    if (!mine && !(row.status === 'verified' && isReviewer(actor))) {
-      throw new AppError('FORBIDDEN', 'Only the author can edit this item.');
-    }
+    requireAllowed(mayEditEvidence(lifecycleOf(row), actor));
     if (input.revision !== row.revision) {
       throw new AppError('CONFLICT', `This item changed since you opened it (now revision ${row.revision}). Reload it and apply your change again.`);
     }
-    if (row.status === 'submitted') throw new AppError('CONFLICT', 'This item is under review; wait for the decision before editing.');
-    if (row.retractedAt) throw new AppError('CONFLICT', 'A retracted item cannot be edited.');
-
-    const { id, revision: _seen, recommendationKeys, siteIds, ...changes } = input;
-    const iso3 = changes.iso3 ?? row.iso3;
-    if (changes.iso3) await requireState(tx, iso3);
-    await requireStateAllowed(tx, actor, iso3);
-    const recIds = recommendationKeys ? [...(await recommendationIds(tx, recommendationKeys)).values()] : null;
-    const currentSites = siteIds ?? (await tx.select({ id: evidenceSites.siteId }).from(evidenceSites).where(eq(evidenceSites.evidenceId, id))).map((s) => s.id);
-    await requireSitesIn(tx, iso3, currentSites);
-
-    const links = (await linksFor(tx, [id])).get(id);
-    await tx.insert(evidenceRevisions).values({ evidenceId: id, revision: row.revision, snapshot: { ...row, ...links }, changedBy: actor.id });
-    const reopened = row.status === 'verified';
-    await tx
-      .update(evidence)
-      .set({
-        ...changes,
-        revision: row.revision + 1,
-        updatedAt: new Date(),
-        ...(reopened ? { status: 'submitted' as const, submittedAt: new Date(), reviewedBy: null, reviewedAt: null, reviewNote: null } : {}),
-      })
-      .where(eq(evidence.id, id));
-    await replaceLinks(tx, id, recIds, siteIds ?? null);
-    await appendLedger(tx, {
-      actorId: actor.id,
-      action: 'evidence.update',
-      entityType: 'evidence',
-      entityId: id,
-      before: { ...row, ...links },
-      after: { ...changes, ...(recommendationKeys ? { recommendationKeys } : {}), ...(siteIds ? { siteIds } : {}), revision: row.revision + 1, reopened },
-    });
+    const { id, revision: _seen, ...changes } = input;
+    const links = (await linksFor(tx, [id])).get(id) as EvidenceLinks;
+    const before = contentOf(row, links);
+    // Only the fields sent change; an explicit null clears an optional field.
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<EvidenceContent>;
+    const after: EvidenceContent = { ...before, ...defined };
+    await changeContent(tx, actor, row, before, after);
     return getEvidence(tx, actor, id);
   });
+}
+
+/**
+ * Changes an item's content under the lifecycle rules, as an edit or an import does: in place for a
+ * draft or returned item (`resubmit` sends a returned one back to review), as a proposed change for
+ * a verified one, with protection applied at once. The caller has locked the row and checked
+ * `mayEditEvidence`.
+ */
+export async function changeContent(
+  tx: Database,
+  actor: Viewer,
+  row: EvidenceRow,
+  before: EvidenceContent,
+  after: EvidenceContent,
+  options: { resubmit?: boolean } = {},
+): Promise<void> {
+  if (sameContent(before, after)) return;
+  const recIds = await checkContent(tx, actor, before, after);
+  const id = row.id;
+  if (editOutcome(row) === 'in_place') {
+    const resubmit = options.resubmit && row.status === 'rejected';
+    await applyContent(tx, row, before, after, actor.id, recIds, resubmit ? { status: 'submitted', submittedAt: new Date(), reviewedBy: null, reviewedAt: null, reviewNote: null } : {});
+    await appendLedger(tx, { actorId: actor.id, action: 'evidence.update', entityType: 'evidence', entityId: id, before, after: { ...after, revision: row.revision + 1, ...(resubmit ? { status: 'submitted' } : {}) } });
+    return;
+  }
+  let current = before;
+  if (protects(before, after)) {
+    // Hide at once what the change hides; the rest of it still waits for review.
+    current = { ...before, visibility: after.visibility, containsPersonalData: after.containsPersonalData };
+    await applyContent(tx, row, before, current, actor.id, [...(await recommendationIds(tx, before.recommendationKeys)).values()]);
+    await appendLedger(tx, {
+      actorId: actor.id,
+      action: 'evidence.protect',
+      entityType: 'evidence',
+      entityId: id,
+      before: { visibility: before.visibility, containsPersonalData: before.containsPersonalData },
+      after: { visibility: after.visibility, containsPersonalData: after.containsPersonalData, revision: row.revision + 1 },
+    });
+    if (sameContent(current, after)) return;
+  }
+  await tx.update(evidence).set({ pendingChange: after, pendingBy: actor.id, pendingAt: new Date(), updatedAt: new Date() }).where(eq(evidence.id, id));
+  await appendLedger(tx, { actorId: actor.id, action: 'evidence.propose', entityType: 'evidence', entityId: id, before: current, after });
 }
 
 export async function submitEvidence(db: Database, actor: Viewer, id: string): Promise<EvidenceView> {
   return db.transaction(async (tx) => {
     const row = await lockRow(tx, actor, id);
-    if (row.createdBy !== actor.id) throw new AppError('FORBIDDEN', 'Only the author can submit this item.');
-    if (row.status !== 'draft' && row.status !== 'rejected') {
-      throw new AppError('CONFLICT', `This item is already ${row.status}.`);
-    }
+    requireAllowed(maySubmitEvidence(lifecycleOf(row), actor));
+    await requireStateAllowed(tx, actor, row.iso3);
     await tx.update(evidence).set({ status: 'submitted', submittedAt: new Date(), updatedAt: new Date() }).where(eq(evidence.id, id));
     await appendLedger(tx, { actorId: actor.id, action: 'evidence.submit', entityType: 'evidence', entityId: id, before: { status: row.status }, after: { status: 'submitted' } });
     return getEvidence(tx, actor, id);
@@ -258,27 +322,54 @@ export async function submitEvidence(db: Database, actor: Viewer, id: string): P
 }
 
 /**
- * A second person verifies or rejects a submitted item. The update only applies while the item is
- * still submitted at the revision read, so of two reviewers deciding at once exactly one wins.
+ * A second person decides. On a first submission: verify publishes it, reject returns it to the
+ * author. On a proposed change to a verified item: verify applies the change, reject drops it and
+ * the item stays as published. Neither the author nor whoever made the change may decide, and the
+ * row is locked, so of two reviewers deciding at once exactly one wins.
  */
 export async function reviewEvidence(
   db: Database,
   actor: Viewer,
-  input: { id: string; decision: 'verify' | 'reject'; note: string },
+  input: { id: string; decision: 'verify' | 'reject'; note: string; revision?: number | undefined },
 ): Promise<EvidenceView> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select(evidenceColumns).from(evidence).where(eq(evidence.id, input.id));
+    const [row] = await tx.select(evidenceColumns).from(evidence).where(eq(evidence.id, input.id)).for('update');
     if (!row) throw notFound('Evidence');
-    if (row.createdBy === actor.id) throw new AppError('FORBIDDEN', 'You cannot review your own submission: another reviewer must decide.');
-    if (row.status !== 'submitted') throw new AppError('CONFLICT', `This item is ${row.status}, not awaiting review.`);
+    requireAllowed(mayReviewEvidence(lifecycleOf(row), actor));
+    if (input.revision !== undefined && input.revision !== row.revision) {
+      throw new AppError('CONFLICT', `This item changed since you read it (now revision ${row.revision}). Read it again before deciding.`);
+    }
+    await requireStateAllowed(tx, actor, row.iso3);
+    const now = new Date();
+    if (row.pendingBy) {
+      const change = row.pendingChange as EvidenceContent;
+      const links = (await linksFor(tx, [row.id])).get(row.id) as EvidenceLinks;
+      const before = contentOf(row, links);
+      const cleared = { pendingChange: null, pendingBy: null, pendingAt: null };
+      if (input.decision === 'verify') {
+        const recIds = await checkContent(tx, { id: row.pendingBy, role: 'reviewer' }, before, change);
+        await applyContent(tx, row, before, change, row.pendingBy, recIds, { ...cleared, reviewedBy: actor.id, reviewedAt: now, reviewNote: input.note });
+      } else {
+        await tx.update(evidence).set({ ...cleared, updatedAt: now }).where(eq(evidence.id, row.id));
+      }
+      await appendLedger(tx, {
+        actorId: actor.id,
+        action: input.decision === 'verify' ? 'evidence.verify_change' : 'evidence.reject_change',
+        entityType: 'evidence',
+        entityId: row.id,
+        before,
+        after: { decision: input.decision, note: input.note, proposedBy: row.pendingBy, ...(input.decision === 'verify' ? { content: change, revision: row.revision + 1 } : {}) },
+      });
+      return getEvidence(tx, actor, row.id);
+    }
     const decided = await tx
       .update(evidence)
       .set({
         status: input.decision === 'verify' ? 'verified' : 'rejected',
         reviewedBy: actor.id,
-        reviewedAt: new Date(),
+        reviewedAt: now,
         reviewNote: input.note,
-        updatedAt: new Date(),
+        updatedAt: now,
       })
       .where(and(eq(evidence.id, input.id), eq(evidence.status, 'submitted'), eq(evidence.revision, row.revision)))
       .returning({ id: evidence.id });
@@ -295,19 +386,22 @@ export async function reviewEvidence(
   });
 }
 
-/** Verified items are never deleted: they are retracted with a reason that stays visible. */
+/**
+ * Verified items are never deleted: they are retracted with a reason that stays visible. A change
+ * proposed to the item is dropped with it.
+ */
 export async function retractEvidence(db: Database, actor: Viewer, input: { id: string; reason: string }): Promise<EvidenceView> {
   return db.transaction(async (tx) => {
     const row = await lockRow(tx, actor, input.id);
-    if (row.createdBy !== actor.id && !isReviewer(actor)) throw new AppError('FORBIDDEN', 'Only the author or a reviewer can retract this item.');
-    if (row.status !== 'verified') throw new AppError('CONFLICT', 'Only verified items are retracted; a draft can simply be edited.');
+    requireAllowed(mayRetractEvidence(lifecycleOf(row), actor));
+    await requireStateAllowed(tx, actor, row.iso3);
     const done = await tx
       .update(evidence)
-      .set({ retractedAt: new Date(), retractedBy: actor.id, retractionReason: input.reason, updatedAt: new Date() })
+      .set({ retractedAt: new Date(), retractedBy: actor.id, retractionReason: input.reason, pendingChange: null, pendingBy: null, pendingAt: null, updatedAt: new Date() })
       .where(and(eq(evidence.id, input.id), sql`${evidence.retractedAt} is null`))
       .returning({ id: evidence.id });
     if (done.length === 0) throw new AppError('CONFLICT', 'This item is already retracted.');
-    await appendLedger(tx, { actorId: actor.id, action: 'evidence.retract', entityType: 'evidence', entityId: input.id, after: { reason: input.reason } });
+    await appendLedger(tx, { actorId: actor.id, action: 'evidence.retract', entityType: 'evidence', entityId: input.id, after: { reason: input.reason, droppedChangeBy: row.pendingBy } });
     return getEvidence(tx, actor, input.id);
   });
 }
@@ -325,14 +419,10 @@ export async function attachToEvidence(db: Database, actor: Viewer, id: string, 
     const earlier = await claimIdempotencyKey(tx, actor, idempotencyKey, 'evidence.attach', requestDigest({ id, sha256: file.sha256, filename: file.filename }));
     if (earlier) return getEvidence(tx, actor, earlier);
     const row = await lockRow(tx, actor, id);
-    if (row.createdBy !== actor.id) throw new AppError('FORBIDDEN', 'Only the author can attach files to this item.');
-    if (row.status !== 'draft' && row.status !== 'rejected') {
-      throw new AppError('CONFLICT', 'Files are attached while the item is a draft; edit it first.');
-    }
-    await tx
-      .insert(blobs)
-      .values({ sha256: file.sha256, size: file.bytes.byteLength, mediaType: file.mediaType, content: file.bytes })
-      .onConflictDoNothing();
+    requireAllowed(mayAttachToEvidence(lifecycleOf(row), actor));
+    await requireStateAllowed(tx, actor, row.iso3);
+    await tx.update(evidence).set({ contentChangedBy: actor.id, updatedAt: new Date() }).where(eq(evidence.id, id));
+    await storeBlob(tx, file);
     await tx
       .insert(evidenceAttachments)
       .values({ evidenceId: id, sha256: file.sha256, filename: file.filename, addedBy: actor.id })
@@ -349,12 +439,13 @@ export async function attachToEvidence(db: Database, actor: Viewer, id: string, 
   });
 }
 
-/** An attachment's content, if the viewer may read the item it is attached to (else NOT_FOUND). */
+/**
+ * An attachment, if the viewer may read the item it is attached to (else NOT_FOUND): what it is,
+ * and its bytes as a stream of chunks.
+ */
 export async function attachmentContent(db: Database, viewer: Viewer | null, evidenceId: string, sha256: string) {
   const item = await getEvidence(db, viewer, evidenceId);
   const file = item.attachments.find((a) => a.sha256 === sha256);
   if (!file) throw notFound('Attachment');
-  const [blob] = await db.select({ content: blobs.content }).from(blobs).where(eq(blobs.sha256, sha256));
-  if (!blob) throw notFound('Attachment');
-  return { ...file, content: blob.content };
+  return { ...file, visibility: item.visibility, chunks: () => blobBytes(db, sha256) };
 }

@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../client';
 import { assessments, evidence, frameworks, recommendations, sites, states, users } from '../schema';
@@ -21,4 +21,9 @@ export async function rowCounts(db: Database): Promise<Record<string, number>> {
     }),
   );
   return Object.fromEntries(entries);
+}
+
+/** One round trip: throws when the database cannot be reached. */
+export async function pingDatabase(db: Database): Promise<void> {
+  await db.execute(sql`select 1`);
 }

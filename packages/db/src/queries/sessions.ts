@@ -62,11 +62,19 @@ export async function pruneSessions(db: Database, olderThan: Date): Promise<void
 
 export type OneTimePurpose = 'setup' | 'password_reset';
 
+/** Stores a new link; for an account, any earlier unused link of the same purpose stops working. */
 export async function createOneTimeToken(
   db: Database,
   input: { purpose: OneTimePurpose; tokenHash: string; userId: string | null; expiresAt: Date },
 ): Promise<void> {
-  await db.insert(oneTimeTokens).values(input);
+  await db.transaction(async (tx) => {
+    if (input.userId) {
+      await tx
+        .delete(oneTimeTokens)
+        .where(and(eq(oneTimeTokens.userId, input.userId), eq(oneTimeTokens.purpose, input.purpose), isNull(oneTimeTokens.usedAt)));
+    }
+    await tx.insert(oneTimeTokens).values(input);
+  });
 }
 
 /** Marks a token used and returns it, atomically: a link works once, before it expires. */

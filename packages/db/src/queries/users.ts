@@ -1,8 +1,9 @@
 import { AppError, notFound, type Role, type Viewer } from '@tracker/domain';
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { appendLedger } from '../ledger';
-import { rolePolicies, sessions, userStates, users } from '../schema';
+import { oneTimeTokens, rolePolicies, sessions, userStates, users } from '../schema';
+import { consumeOneTimeToken } from './sessions';
 import { fieldError } from './lookups';
 
 /** What the ledger and listings say about a user: never the password hash or TOTP secret. */
@@ -26,7 +27,7 @@ export async function countUsers(db: Database): Promise<number> {
 /** The fields sign-in needs. Email matching is case-insensitive. */
 export async function findLoginUser(db: Database, email: string) {
   const [row] = await db
-    .select({ id: users.id, role: users.role, active: users.active, passwordHash: users.passwordHash, totpSecret: users.totpSecret })
+    .select({ id: users.id, email: users.email, role: users.role, active: users.active, passwordHash: users.passwordHash, totpSecret: users.totpSecret })
     .from(users)
     .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
   return row ?? null;
@@ -80,6 +81,24 @@ export async function createUserAccount(db: Database, actorId: string | null, in
     const created = await getUser(tx, row.id);
     await appendLedger(tx, { actorId, action: 'user.create', entityType: 'user', entityId: row.id, after: created });
     return created;
+  });
+}
+
+/** Serialises first-admin setup across every server process on one database. */
+const SETUP_LOCK_KEY = 727_001_2025;
+
+/**
+ * Creates the first administrator from a setup link: exactly one, however many servers printed
+ * links and however many are used at the same moment. Every other setup link stops working.
+ */
+export async function claimFirstAdmin(db: Database, tokenHash: string, account: { email: string; displayName: string; passwordHash: string }) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK_KEY})`);
+    if ((await countUsers(tx)) > 0) throw new AppError('CONFLICT', 'The tracker is already set up. Sign in instead.');
+    const claimed = await consumeOneTimeToken(tx, 'setup', tokenHash);
+    if (!claimed) throw new AppError('BAD_REQUEST', 'This setup link has expired or was already used. Restart the server for a new one.');
+    await tx.update(oneTimeTokens).set({ usedAt: new Date() }).where(and(eq(oneTimeTokens.purpose, 'setup'), isNull(oneTimeTokens.usedAt)));
+    return createUserAccount(tx, null, { ...account, role: 'admin' });
   });
 }
 
@@ -152,12 +171,29 @@ export async function requireStateAllowed(db: Database, actor: Viewer, iso3: str
   }
 }
 
-/** Turns the second factor on (with its secret) or off (null) for an account. */
-export async function setTotpSecret(db: Database, actorId: string, userId: string, secret: string | null): Promise<void> {
+/**
+ * Turns the second factor on (with its secret and the time step of the code that proved it, so
+ * that code cannot sign in afterwards) or off (null) for an account.
+ */
+export async function setTotpSecret(db: Database, actorId: string, userId: string, secret: string | null, acceptedStep: number | null = null): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ totpSecret: secret, updatedAt: new Date() }).where(eq(users.id, userId));
+    await tx.update(users).set({ totpSecret: secret, totpLastStep: acceptedStep, updatedAt: new Date() }).where(eq(users.id, userId));
     await appendLedger(tx, { actorId, action: secret ? 'user.totp.enable' : 'user.totp.disable', entityType: 'user', entityId: userId, after: { totpEnabled: secret !== null } });
   });
+}
+
+/**
+ * Accepts a second-factor code's time step for an account once: true when the step is later than
+ * the last accepted one (and records it), false for a replayed or older code. Atomic, so two
+ * requests with the same code cannot both pass.
+ */
+export async function acceptTotpStep(db: Database, userId: string, step: number): Promise<boolean> {
+  const accepted = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return accepted.length > 0;
 }
 
 export async function listRolePolicies(db: Database) {

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { check, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, customType, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /** A check constraint that keeps a column inside one of the domain's enumerated value lists. */
 export function oneOf(name: string, column: AnyPgColumn, values: readonly (string | number)[]) {
@@ -20,3 +20,5 @@ export const createdAt = () => tstz('created_at').notNull().defaultNow();
 
 export const nonEmpty = (name: string, column: AnyPgColumn): ReturnType<typeof check> =>
   check(name, sql`length(trim(${column})) > 0` as SQL);
+
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });

@@ -12,7 +12,6 @@ import {
   boolean,
   char,
   check,
-  customType,
   date,
   index,
   integer,
@@ -25,12 +24,10 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { recommendations } from './catalogue';
-import { createdAt, oneOf, tstz } from './columns';
+import { bytea, createdAt, oneOf, tstz } from './columns';
 import { sites } from './sites';
 import { states } from './states';
 import { users } from './users';
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 /** The primary log: one row per item of evidence, its current revision. */
 export const evidence = pgTable(
@@ -59,6 +56,17 @@ export const evidence = pgTable(
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),
+    /** Who last changed the content (edit, import, attachment): they may not decide on it. */
+    contentChangedBy: uuid('content_changed_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    /**
+     * A change proposed to a verified item, awaiting another person's review: the full content it
+     * would have (fields and links). What is published stays as it is until the change is verified.
+     */
+    pendingChange: jsonb('pending_change'),
+    pendingBy: uuid('pending_by').references(() => users.id, { onDelete: 'restrict' }),
+    pendingAt: tstz('pending_at'),
     submittedAt: tstz('submitted_at'),
     reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'restrict' }),
     reviewedAt: tstz('reviewed_at'),
@@ -82,6 +90,8 @@ export const evidence = pgTable(
     check('evidence_source_url_scheme', sql`${t.sourceUrl} is null or ${t.sourceUrl} ~ '^https?://'`),
     check('evidence_retraction_has_reason', sql`(${t.retractedAt} is null) = (${t.retractionReason} is null)`),
     check('evidence_retract_only_verified', sql`${t.retractedAt} is null or ${t.status} = 'verified'`),
+    check('evidence_pending_only_verified', sql`(${t.pendingChange} is null) = (${t.pendingBy} is null) and (${t.pendingBy} is null or ${t.status} = 'verified')`),
+    index('evidence_pending_idx').on(t.pendingAt).where(sql`${t.pendingBy} is not null`),
     index('evidence_state_status_idx').on(t.iso3, t.status, t.visibility),
     index('evidence_newest_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('evidence_author_idx').on(t.createdBy, t.status),
@@ -137,20 +147,39 @@ export const evidenceRevisions = pgTable(
   (t) => [unique('evidence_revisions_once').on(t.evidenceId, t.revision)],
 );
 
-/** Attachment content, stored once per SHA-256 whatever the number of items that attach it. */
+/** An attachment's file, stored once per SHA-256 whatever the number of items that attach it. */
 export const blobs = pgTable(
   'blobs',
   {
     sha256: char('sha256', { length: 64 }).primaryKey(),
     size: bigint('size', { mode: 'number' }).notNull(),
     mediaType: text('media_type').notNull(),
-    content: bytea('content').notNull(),
     createdAt: createdAt(),
   },
   (t) => [
     check('blobs_sha256_hex', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
     check('blobs_size_bounded', sql`${t.size} between 0 and 20971520`),
   ],
+);
+
+/** Bytes a chunk of a file holds (the last one may hold fewer). */
+export const BLOB_CHUNK_BYTES = 256 * 1024;
+
+/**
+ * A file's bytes in chunks of BLOB_CHUNK_BYTES, in order. Small rows keep every statement small:
+ * the embedded database's memory grows with the largest value a statement carries and never
+ * shrinks, and downloads can stream.
+ */
+export const blobChunks = pgTable(
+  'blob_chunks',
+  {
+    sha256: char('sha256', { length: 64 })
+      .notNull()
+      .references(() => blobs.sha256, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    bytes: bytea('bytes').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sha256, t.seq] }), check('blob_chunks_bounded', sql`octet_length(${t.bytes}) <= 262144 + 64`)],
 );
 
 export const evidenceAttachments = pgTable(

@@ -7,3 +7,5 @@ export * from './evidence';
 export * from './assessments';
 export * from './audit';
 export * from './translations';
+export * from './access-log';
+export * from './secrets';

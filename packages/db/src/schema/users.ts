@@ -1,6 +1,6 @@
 import { roles } from '@tracker/domain';
 import { sql } from 'drizzle-orm';
-import { boolean, char, check, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, check, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, oneOf, tstz } from './columns';
 import { states } from './states';
 
@@ -14,6 +14,8 @@ export const users = pgTable(
     /** argon2id hash; null for an account that has not set a password (or a demo author). */
     passwordHash: text('password_hash'),
     totpSecret: text('totp_secret'),
+    /** The 30-second time step of the last accepted code: a code is accepted once, never replayed. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     active: boolean('active').notNull().default(true),
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: createdAt(),
@@ -84,3 +86,15 @@ export const rolePolicies = pgTable(
   },
   (t) => [oneOf('role_policies_role_known', t.role, roles)],
 );
+
+/**
+ * Attempt counters for sign-in, password changes, second-factor checks and one-time links, per
+ * account and per client address. In the database so they survive a restart and hold across every
+ * server process on one PostgreSQL.
+ */
+export const authThrottle = pgTable('auth_throttle', {
+  key: text('key').primaryKey(),
+  attempts: integer('attempts').notNull(),
+  lastAttemptAt: tstz('last_attempt_at').notNull(),
+  blockedUntil: tstz('blocked_until').notNull(),
+});

@@ -120,6 +120,7 @@ export async function seedDemo(db: Database): Promise<DemoReport> {
             containsPersonalData: kind === 'testimony',
             status,
             createdBy: monitor.id,
+            contentChangedBy: monitor.id,
             submittedAt: status === 'draft' ? null : new Date(`${addDays(publishedOn, 5)}T09:00:00Z`),
             reviewedBy: status === 'verified' ? reviewer.id : null,
             reviewedAt: status === 'verified' ? new Date(`${addDays(publishedOn, 7)}T09:00:00Z`) : null,
