@@ -39,8 +39,9 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     // Accounts through the public API, exactly as the first administrator would create them.
     const token = /setup#token=([A-Za-z0-9_-]{43})/.exec(suite.server.output())?.[1];
     const admin = sessionCookieOf(await mutate(suite.server.url, 'auth.setup', { token, email: 'admin@example.org', displayName: 'Admin', password: PASSWORD }));
-    for (const [email, role] of [['monitor@example.org', 'monitor'], ['reviewer@example.org', 'reviewer']] as const) {
-      const created = await mutate<{ passwordLink: { token: string } }>(suite.server.url, 'users.create', { email, displayName: role === 'monitor' ? 'Mona Monitor' : 'Rey Reviewer', role }, admin);
+    const people = [['monitor@example.org', 'monitor', 'Mona Monitor'], ['reviewer@example.org', 'reviewer', 'Rey Reviewer'], ['second.reviewer@example.org', 'reviewer', 'Sam Second']] as const;
+    for (const [email, role, displayName] of people) {
+      const created = await mutate<{ passwordLink: { token: string } }>(suite.server.url, 'users.create', { email, displayName, role }, admin);
       await mutate(suite.server.url, 'auth.resetPassword', { token: created.data.passwordLink.token, password: PASSWORD });
     }
   });
@@ -161,6 +162,43 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     await visitor.close();
   });
 
+  it('a change to verified evidence is proposed, shown field by field, and decided by another reviewer', async () => {
+    const AMENDED = `${TITLE}, upheld on appeal`;
+    const visitor = await signedIn(null);
+    await visitor.goto(`${suite.server.url}/evidence?q=Sihanoukville`);
+    const href = (await visitor.getByRole('link', { name: TITLE }).getAttribute('href')) ?? '';
+    const id = href.split('/').pop() ?? '';
+
+    const reviewer = await signedIn('reviewer@example.org');
+    await reviewer.goto(`${suite.server.url}/workspace/evidence/${id}`);
+    await reviewer.getByText(/Your change is proposed/).waitFor();
+    await reviewer.getByLabel('Title').fill(AMENDED);
+    await reviewer.getByRole('button', { name: 'Propose the change' }).click();
+    await reviewer.getByText(/Proposed\. Another person will verify or reject the change/).waitFor();
+    await reviewer.goto(`${suite.server.url}/review`);
+    await reviewer.getByRole('listitem').filter({ hasText: TITLE }).getByText('You proposed this change: another reviewer must decide on it.').waitFor();
+    await reviewer.close();
+
+    // Until a second person verifies it, the public still reads the published title.
+    await visitor.reload();
+    await visitor.getByRole('link', { name: TITLE, exact: true }).waitFor();
+
+    const second = await signedIn('second.reviewer@example.org');
+    await second.goto(`${suite.server.url}/review`);
+    const item = second.getByRole('listitem').filter({ hasText: TITLE });
+    await item.getByText(/Change proposed on/).waitFor();
+    expect(await item.locator('ins').innerText()).toBe(AMENDED);
+    await screenshot(second, 'review-proposed-change-desktop');
+    await item.getByLabel('Note for the author').fill('The appeal judgment confirms it.');
+    await item.getByRole('button', { name: 'Verify the change' }).click();
+    await second.getByText('No evidence is waiting for review.').waitFor();
+    await second.close();
+
+    await visitor.reload();
+    await visitor.getByRole('link', { name: AMENDED }).waitFor();
+    await visitor.close();
+  });
+
   const pages = ['/', '/states/KHM', '/recommendations/A.6', '/evidence', '/methodology', '/data', '/data/api', '/sign-in'];
   const staffPages: [string, string][] = [
     ['monitor@example.org', '/workspace'],
@@ -169,6 +207,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     ['reviewer@example.org', '/review'],
     ['admin@example.org', '/admin'],
     ['admin@example.org', '/admin/audit'],
+    ['admin@example.org', '/admin/access'],
     ['admin@example.org', '/admin/translations'],
     ['admin@example.org', '/account'],
   ];

@@ -1,5 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { credibilityGrades, directions, evidenceCreateInput, evidenceKinds, lifecycleOfView, mayEditEvidence, reliabilityGrades, visibilities } from '@tracker/domain';
+import {
+  credibilityGrades,
+  directions,
+  editOutcome,
+  evidenceCreateInput,
+  evidenceKinds,
+  lifecycleOfView,
+  mayAttachToEvidence,
+  mayEditEvidence,
+  reliabilityGrades,
+  visibilities,
+} from '@tracker/domain';
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
@@ -125,6 +136,8 @@ function EvidenceForm({ id, initial, item }: { id: string | null; initial: Value
   const me = useMe();
   // The same rule the server applies (packages/domain/src/lifecycle.ts).
   const editable = !item || !me.data || mayEditEvidence(lifecycleOfView(item), me.data).allowed;
+  /** An edit to a verified item is a proposal for someone else to verify, not a draft. */
+  const proposing = item !== null && editOutcome(item) === 'proposal';
 
   // Saved in the browser as the monitor types.
   const dirty = JSON.stringify(values) !== JSON.stringify(initial);
@@ -151,7 +164,7 @@ function EvidenceForm({ id, initial, item }: { id: string | null; initial: Value
     await queryClient.invalidateQueries();
     if (andSubmit) await navigate('/workspace', { state: { notice: 'submitted' } });
     else if (!id && savedId) await navigate(`/workspace/evidence/${savedId}`, { replace: true });
-    else setMessage(t('form.saved'));
+    else setMessage(proposing ? t('form.proposed') : t('form.saved'));
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -284,16 +297,24 @@ function EvidenceForm({ id, initial, item }: { id: string | null; initial: Value
           </label>
           {values.containsPersonalData ? <p className="hint">{t('form.personalDataHint')}</p> : null}
           <div className="form-actions">
-            <button type="submit" disabled={create.isPending || update.isPending}>
-              {t('form.saveDraft')}
-            </button>
-            <button type="button" className="secondary" onClick={() => void save(true)} disabled={create.isPending || update.isPending || submitForReview.isPending}>
-              {t('form.saveAndSubmit')}
-            </button>
+            {proposing ? (
+              <button type="submit" disabled={update.isPending}>
+                {t('form.proposeChange')}
+              </button>
+            ) : (
+              <>
+                <button type="submit" disabled={create.isPending || update.isPending}>
+                  {t('form.saveDraft')}
+                </button>
+                <button type="button" className="secondary" onClick={() => void save(true)} disabled={create.isPending || update.isPending || submitForReview.isPending}>
+                  {t('form.saveAndSubmit')}
+                </button>
+              </>
+            )}
           </div>
         </form>
       )}
-      {id && item && (item.status === 'draft' || item.status === 'rejected') ? <Attachments id={id} files={item.attachments} /> : null}
+      {id && item && me.data && mayAttachToEvidence(lifecycleOfView(item), me.data).allowed ? <Attachments id={id} files={item.attachments} /> : null}
     </section>
   );
 }
