@@ -1,4 +1,8 @@
+import { Keyring, useKeyring } from '@tracker/db/keyring';
 import { afterEach, vi } from 'vitest';
+
+// Each test file's own master key, as the server loads one from its key file.
+useKeyring(Keyring.random('the test key'));
 
 // A console.error during a test means something went wrong that no assertion caught: fail the test.
 const errors: unknown[][] = [];

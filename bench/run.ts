@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { createDb, migrate } from '@tracker/db';
+import { Keyring, useKeyring } from '@tracker/db/keyring';
 import { databaseUrl, randomName, withAdmin } from '@tracker/db/testing/postgres-server';
 import type { Measurement } from './measure';
+import { benchConfidential } from './confidential';
 import { benchScorecards } from './scorecards';
 
 /**
@@ -27,6 +29,7 @@ async function postgresTemplate(): Promise<string | null> {
   }
 }
 
+useKeyring(Keyring.random('the benchmark key'));
 const template = await postgresTemplate();
 const results: Measurement[] = [];
 const kinds = template ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
@@ -40,6 +43,11 @@ for (const n of rows) {
     process.stderr.write(`[${++done}/${total}] ${kind} at ${n.toLocaleString('en')} evidence rows…\n`);
     results.push(...(await benchScorecards(kind, template, n)));
   }
+}
+const confidential: Measurement[] = [];
+for (const kind of kinds) {
+  process.stderr.write(`${kind}: a reviewer's list of 1,000 confidential items, sealed and in the clear…\n`);
+  confidential.push(...(await benchConfidential(kind, template)));
 }
 if (template) await withAdmin((sql) => sql.unsafe(`drop database if exists ${template} with (force)`));
 
@@ -60,6 +68,13 @@ for (const name of ['fill', 'matrix', 'state scorecard', 'changes']) {
   ];
   console.log(cells.join(' | '));
 }
+console.log(`\nConfidential evidence at rest: a reviewer's reads, sealed against the same items in the clear, median of 7 runs (ms).\n`);
+console.log(['read', ...kinds.flatMap((k) => [`${k} clear`, `${k} sealed`, `${k} sealed÷clear`])].join(' | '));
+for (const name of ['list 1,000 confidential', 'search 1,000 confidential']) {
+  const ms = (k: string, v: string) => confidential.find((r) => r.name === `${name} (${v})` && r.kind === k)?.ms;
+  console.log([name, ...kinds.flatMap((k) => [fmt(ms(k, 'clear')), fmt(ms(k, 'sealed')), ratio(ms(k, 'sealed'), ms(k, 'clear'))])].join(' | '));
+}
+results.push(...confidential);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 const file = new URL(`./results/scorecards-${new Date().toISOString().slice(0, 10)}.json`, import.meta.url);
 writeFileSync(file, `${JSON.stringify({ node: process.version, cores: cpus().length, results }, null, 2)}\n`);

@@ -1,7 +1,7 @@
 import { scoreChanges, scorecardMatrix, stateScorecard, type DbKind } from '@tracker/db';
 import { createTestDatabase } from '@tracker/db/testing';
 import { fillSynthetic } from './synthetic';
-import { median, type Measurement } from './measure';
+import { medianOfSeven, type Measurement } from './measure';
 
 /** Times the scorecard reads on one database kind at one size. */
 export async function benchScorecards(kind: DbKind, postgresTemplate: string | null, evidenceRows: number): Promise<Measurement[]> {
@@ -17,14 +17,7 @@ export async function benchScorecards(kind: DbKind, postgresTemplate: string | n
     ];
     const results: Measurement[] = [{ name: 'fill', kind, rows: evidenceRows, ms: fillMs }];
     for (const [name, run] of cases) {
-      await run();
-      const samples: number[] = [];
-      for (let i = 0; i < 7; i++) {
-        const t0 = performance.now();
-        await run();
-        samples.push(performance.now() - t0);
-      }
-      results.push({ name, kind, rows: evidenceRows, ms: median(samples) });
+      results.push({ name, kind, rows: evidenceRows, ms: await medianOfSeven(run) });
     }
     return results;
   } finally {

@@ -5,6 +5,9 @@ import { exportCatalogueCommand, importCatalogueCommand } from './commands/catal
 import { ImportRejected, importCommand } from './commands/import';
 import { exportLedgerCommand, verifyLedgerCommand, verifyLedgerFileCommand } from './commands/ledger';
 import { createUserCommand } from './commands/users';
+import { eraseCommand } from './commands/erase';
+import { rotateKeyCommand } from './commands/keys';
+import { AppError } from '@tracker/domain';
 import { readEnv } from './env';
 
 const usage = `Usage: npm run tracker -- <command> [options]
@@ -31,12 +34,19 @@ Commands:
   ledger verify [--file F]
                      Recompute the tamper-evident ledger's hash chain and name the first
                      broken link; with --file, verify an exported chain offline.
-  ledger export FILE Write the chain (hashes and digests, no content) as JSON lines.
+  ledger export FILE Write the chain (salted references and digests, no content) as JSON lines.
+  key rotate --new FILE
+                     Re-wrap every data key under the key in FILE (made if missing). Safe to
+                     interrupt and run again; afterwards the old key opens nothing.
+  erase EVIDENCE_ID --reason "..." --as EMAIL
+                     Erase an item on request (an administrator's account): its content,
+                     files and data key are destroyed; the ledger still verifies.
   help               Show this help.
 
 The database is PostgreSQL when DATABASE_URL is set, otherwise the embedded
 database in TRACKER_DATA_DIR (default ./.data), which must not be in use by a
-running server.`;
+running server. Confidential content is opened with the key in TRACKER_KEY_FILE
+(default ./.tracker-key).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -51,6 +61,8 @@ async function main(argv: string[]): Promise<number> {
       file: { type: 'string' },
       as: { type: 'string' },
       all: { type: 'boolean', default: false },
+      new: { type: 'string' },
+      reason: { type: 'string' },
     },
     strict: true,
     allowPositionals: true,
@@ -128,6 +140,22 @@ async function main(argv: string[]): Promise<number> {
       console.error(`Use "ledger verify [--file F]" or "ledger export FILE".\n\n${usage}`);
       return 2;
     }
+    case 'key': {
+      const [sub] = positionals;
+      if (sub !== 'rotate' || !values.new) {
+        console.error(`Use "key rotate --new FILE".\n\n${usage}`);
+        return 2;
+      }
+      return refusedAs1(async () => console.log(await rotateKeyCommand(readEnv(), values.new as string)));
+    }
+    case 'erase': {
+      const [id] = positionals;
+      if (!id) {
+        console.error(`Name the evidence to erase: erase EVIDENCE_ID --reason "..." --as EMAIL.\n\n${usage}`);
+        return 2;
+      }
+      return refusedAs1(async () => console.log(await eraseCommand(readEnv(), id, values.reason, values.as)));
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -136,6 +164,18 @@ async function main(argv: string[]): Promise<number> {
     default:
       console.error(`Unknown command "${command}".\n\n${usage}`);
       return 2;
+  }
+}
+
+/** Runs a command; a refusal (bad input, wrong account) is printed and exits 1. */
+async function refusedAs1(work: () => Promise<void>): Promise<number> {
+  try {
+    await work();
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ImportRejected) && !(error instanceof AppError)) throw error;
+    console.error(error.message);
+    return 1;
   }
 }
 

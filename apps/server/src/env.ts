@@ -11,6 +11,8 @@ const schema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   TRACKER_DATA_DIR: z.string().min(1).default('./.data'),
+  /** The master key that opens confidential content; beside the data, never inside it. Made on first start. */
+  TRACKER_KEY_FILE: z.string().min(1).default('./.tracker-key'),
   TRACKER_WEB_DIST: z
     .string()
     .min(1)

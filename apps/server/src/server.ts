@@ -4,6 +4,7 @@ import { createAuthServices, issueOneTimeLink } from '@tracker/api';
 import { countUsers, hasCatalogue, openDatabase, pruneIdempotencyKeys, pruneSessions, pruneThrottle, seedCatalogue, type DbHandle } from '@tracker/db';
 import type { Env } from './env';
 import { createRequestHandler } from './http/handler';
+import { keyCreatedMessage } from './key-message';
 import { log } from './log';
 
 export interface RunningServer {
@@ -68,7 +69,9 @@ export function closeServer(server: Server, graceMs = 10_000): Promise<void> {
 
 /** Opens (migrating, and seeding on first start) the configured database and serves the product. */
 export async function startServer(env: Env): Promise<RunningServer> {
-  const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.TRACKER_DATA_DIR });
+  const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.TRACKER_DATA_DIR, keyFile: env.TRACKER_KEY_FILE });
+  if (handle.keyCreated) log.warn(keyCreatedMessage(env.TRACKER_KEY_FILE));
+  if (handle.sealed.evidence + handle.sealed.accounts > 0) log.info('sealed content stored before encryption', { ...handle.sealed });
   try {
     if (!(await hasCatalogue(handle.db))) {
       const report = await seedCatalogue(handle.db);

@@ -1,5 +1,5 @@
 import { hashPassword, totpCodeAt } from '@tracker/api';
-import { createUserAccount, seedCatalogue } from '@tracker/db';
+import { createUserAccount, findLoginUser, seedCatalogue } from '@tracker/db';
 import * as t from '@tracker/db/schema';
 import { describeEachDb, evidenceFields } from '@tracker/db/testing';
 import { count, eq } from 'drizzle-orm';
@@ -95,8 +95,7 @@ describeEachDb('sign-in under attack', (suite) => {
     const swap = await mutate(base, 'auth.totpEnable', { secret: other.data.secret, code: totpCodeAt(other.data.secret) }, cookie);
     expect(swap.status).toBe(400);
     expect(swap.error?.message).toMatch(/currentPassword/);
-    const [row] = await suite.db.select({ secret: t.users.totpSecret }).from(t.users).where(eq(t.users.email, 'keep.factor@example.org'));
-    expect(row?.secret).toBe(setup.data.secret);
+    expect((await findLoginUser(suite.db, 'keep.factor@example.org'))?.totpSecret).toBe(setup.data.secret);
     expect((await mutate(base, 'auth.totpDisable', { code, currentPassword: PASSWORD }, cookie)).status).toBe(200);
   });
 

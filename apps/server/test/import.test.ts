@@ -58,7 +58,7 @@ describe('reading an evidence CSV', () => {
       const big = join(dir, 'big.csv');
       writeFileSync(big, '');
       truncateSync(big, MAX_IMPORT_BYTES + 1);
-      await expect(importCommand(readEnv({ TRACKER_DATA_DIR: dir }), big, 'someone@example.org')).rejects.toThrow(/at most 256 MB/);
+      await expect(importCommand(readEnv({ TRACKER_DATA_DIR: join(dir, 'data'), TRACKER_KEY_FILE: join(dir, 'tracker-key') }), big, 'someone@example.org')).rejects.toThrow(/at most 256 MB/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -113,7 +113,7 @@ describe('the import command', () => {
   it('names what is wrong and imports nothing, or reports what it did', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tracker-import-'));
     try {
-      const env = readEnv({ TRACKER_DATA_DIR: dir });
+      const env = readEnv({ TRACKER_DATA_DIR: join(dir, 'data'), TRACKER_KEY_FILE: join(dir, 'tracker-key') });
       const bad = join(dir, 'bad.csv');
       writeFileSync(bad, file(rows[0]?.replace(',B,2,', ',B,7,') ?? ''));
       await expect(importCommand(env, bad, 'x@example.org')).rejects.toThrow(ImportRejected);

@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { databaseUrl, randomName, withAdmin } from '@tracker/db/testing/postgres-server';
-import { runServer, startServerProcess, tempDataDir } from './support/server-process';
+import { runServer, startServerProcess, tempDataDir, withKeyFile } from './support/server-process';
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const run = promisify(execFile);
 const tracker = (args: string[], env: Record<string, string>) =>
-  run(process.execPath, ['--import', 'tsx', cli, ...args], { env: { PATH: process.env['PATH'] ?? '', ...env } });
+  run(process.execPath, ['--import', 'tsx', cli, ...args], { env: { PATH: process.env['PATH'] ?? '', ...withKeyFile(env) } });
 
 describe('the server process on the embedded database', () => {
   const data = tempDataDir();
@@ -90,7 +90,7 @@ describe('the server process on the embedded database', () => {
   it('creates accounts from the CLI with the password on standard input only', async () => {
     const env = { TRACKER_DATA_DIR: data.dir };
     const child = execFile(process.execPath, ['--import', 'tsx', cli, 'users:create', '--email', 'cli.admin@example.org', '--role', 'admin', '--password-stdin'], {
-      env: { PATH: process.env['PATH'] ?? '', ...env },
+      env: { PATH: process.env['PATH'] ?? '', ...withKeyFile(env) },
     });
     child.stdin?.end('a long enough password\n');
     let out = '';
@@ -114,11 +114,14 @@ describe('the server process on the embedded database', () => {
 
   it('backs up everything with export --all and restores it into a new embedded database', async () => {
     const backup = join(data.dir, 'backup');
-    expect((await tracker(['export', '--all', backup], { TRACKER_DATA_DIR: data.dir })).stdout).toMatch(/Backed up \d+ rows from 25 tables/);
+    expect((await tracker(['export', '--all', backup], { TRACKER_DATA_DIR: data.dir })).stdout).toMatch(/Backed up \d+ rows from 26 tables/);
     const target = tempDataDir();
     try {
-      expect((await tracker(['restore', backup], { TRACKER_DATA_DIR: target.dir })).stdout).toMatch(/Restored \d+ rows; the ledger verifies/);
-      const again = await tracker(['restore', backup], { TRACKER_DATA_DIR: target.dir }).catch((e: { code: number; stderr: string }) => e);
+      // Another key cannot restore it; the key it was made with can.
+      const wrongKey = await tracker(['restore', backup], { TRACKER_DATA_DIR: target.dir }).catch((e: { code: number; stderr: string }) => e);
+      expect((wrongKey as { stderr: string }).stderr).toMatch(/encrypted with another key/);
+      expect((await tracker(['restore', backup], { TRACKER_DATA_DIR: target.dir, TRACKER_KEY_FILE: data.keyFile })).stdout).toMatch(/Restored \d+ rows; the ledger verifies/);
+      const again = await tracker(['restore', backup], { TRACKER_DATA_DIR: target.dir, TRACKER_KEY_FILE: data.keyFile }).catch((e: { code: number; stderr: string }) => e);
       expect((again as { stderr: string }).stderr).toMatch(/not empty/);
     } finally {
       target.remove();

@@ -4,7 +4,8 @@ import { evidenceFields } from '@tracker/db/testing';
 import { request } from 'node:http';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from './support/server-process';
+import { keyringOf, startServerProcess, type ServerProcess } from './support/server-process';
+import { useKeyring } from '@tracker/db/keyring';
 import { createThrowawayPostgres, throwawayPostgresMissing, type ThrowawayPostgres } from './support/throwaway-postgres';
 import { mutate, sessionCookieOf } from './support/trpc-http';
 
@@ -31,6 +32,8 @@ describe.skipIf(throwawayPostgresMissing)('resilience: the database goes away an
   beforeAll(async () => {
     db = await createThrowawayPostgres();
     app = await startServerProcess({ DATABASE_URL: db.url });
+    // Writes made here must be sealed with the server's key.
+    useKeyring(keyringOf({ DATABASE_URL: db.url }));
     const direct = await createDb({ kind: 'postgres', url: db.url });
     await createUserAccount(direct.db, null, { email: 'monitor@resilience.example.org', displayName: 'Monitor', role: 'monitor', passwordHash: await hashPassword(PASSWORD) });
     await direct.close();

@@ -40,6 +40,7 @@ export const sampleInput: Record<ProcedurePath, unknown> = {
   'evidence.retract': { id: missing, reason: 'withdrawn by the publisher' },
   'evidence.revisions': { id: missing },
   'evidence.import': { csv: 'iso3,title\nKHM,x' },
+  'evidence.erase': { id: missing, reason: 'The survivor asked for it to be removed.' },
   'assessments.history': {},
   'assessments.propose': { iso3: 'KHM', recommendationKey: 'A.1', status: 'committed', rationale: 'A plan was published.', effectiveFrom: '2025-01-01', evidenceIds: [] },
   'assessments.review': { id: missing, decision: 'approve', note: 'ok' },

@@ -2,6 +2,9 @@ import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from './client';
 import * as t from './schema';
+import { AppError } from '@tracker/domain';
+import { keyring } from './crypto/keyring';
+import { backupOpensWith } from './secrets';
 
 /**
  * Every table a backup carries, parents before children. Sessions and one-time links are left out:
@@ -36,6 +39,7 @@ export const backupTables: readonly (readonly [string, PgTable])[] = [
   ['audit_ledger', t.auditLedger],
   ['access_log', t.accessLog],
   ['tracker_secrets', t.trackerSecrets],
+  ['record_keys', t.recordKeys],
 ];
 
 type Row = Record<string, unknown>;
@@ -75,7 +79,9 @@ export async function tableRows(db: Database, table: PgTable): Promise<Row[]> {
 
 /** True when nothing but an empty, migrated schema is there: restore refuses to mix data. */
 export async function isEmptyDatabase(db: Database): Promise<boolean> {
-  for (const [, table] of backupTables) {
+  for (const [name, table] of backupTables) {
+    // The key check of the key this database was opened with is not data.
+    if (name === 'tracker_secrets') continue;
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table);
     if (Number(row?.n ?? 0) > 0) return false;
   }
@@ -84,7 +90,13 @@ export async function isEmptyDatabase(db: Database): Promise<boolean> {
 
 /** Inserts every table's rows in one transaction, keeping ledger sequence numbers as they were. */
 export async function restoreRows(db: Database, rowsOf: (name: string) => Row[]): Promise<Record<string, number>> {
+  const secrets = rowsOf('tracker_secrets').map((r) => decodeRow(t.trackerSecrets, r)) as { name: string; value: Uint8Array }[];
+  if (!backupOpensWith(secrets, keyring())) {
+    throw new AppError('BAD_REQUEST', 'This backup was encrypted with another key: restore it with TRACKER_KEY_FILE pointing at the key file it was made with.');
+  }
   return db.transaction(async (tx) => {
+    // The backup's own key check and secrets replace the target's.
+    if (secrets.length > 0) await tx.delete(t.trackerSecrets);
     const counts: Record<string, number> = {};
     for (const [name, table] of backupTables) {
       const rows = rowsOf(name).map((r) => decodeRow(table, r));

@@ -1,6 +1,10 @@
 export { createDb, type Database, type DbConfig, type DbHandle, type DbKind, type Schema } from './client';
 export { migrate, migrationState, migrationsFolder, resultRows, type MigrationState } from './migrate';
-export { openDatabase, type OpenOptions } from './open';
+export { openDatabase, type OpenOptions, type OpenedDatabase } from './open';
+export { compactTables } from './compact';
+export { KeyRefused, loadKey, sealExistingData, type SealReport } from './key-setup';
+export { Keyring, createKeyFile, readKeyFile, useKeyring, keyring } from './crypto/keyring';
+export { keyState, rewrapSecrets, storeKeyCheck } from './secrets';
 export { lockDataDir } from './data-dir-lock';
 export * from './queries';
 export * from './seed';

@@ -1,7 +1,10 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Database } from './client';
-import { auditLedger, trackerSecrets } from './schema';
+import { auditLedger, evidence } from './schema';
+import { dataKeyFor, dataKeysFor, type KeyedEntity } from './queries/record-keys';
+import { trackerSecret } from './secrets';
+import { aadOf, isSealedJson, openJson, sealJson } from './crypto/seal';
 
 /**
  * The tamper-evident ledger. Each entry's hash covers the previous entry's hash and a canonical
@@ -41,19 +44,8 @@ export const entityRefOf = (salt: string, entityType: string, entityId: string) 
 export const saltedDigest = (salt: string, value: unknown) => hmacHex(salt, canonicalJson(value ?? null));
 const actorRefOf = (secret: Uint8Array, actorId: string | null) => (actorId ? hmacHex(secret, `actor:${actorId}`) : null);
 
-/**
- * The ledger's secret salt, made on first use. Kept in the database (and its backups) so the chain
- * verifies after a restore, never in a ledger export.
- */
-export async function ledgerSecret(db: Database): Promise<Uint8Array> {
-  const read = async () => (await db.select({ value: trackerSecrets.value }).from(trackerSecrets).where(eq(trackerSecrets.name, SECRET_NAME)))[0]?.value;
-  const found = await read();
-  if (found) return found;
-  await db.insert(trackerSecrets).values({ name: SECRET_NAME, value: new Uint8Array(randomBytes(32)) }).onConflictDoNothing();
-  const made = await read();
-  if (!made) throw new Error('the ledger secret could not be created');
-  return made;
-}
+/** The ledger's secret salt (see `trackerSecret`): in the database and its backups, never in a ledger export. */
+export const ledgerSecret = (db: Database) => trackerSecret(db, SECRET_NAME);
 
 export interface LedgerEntry {
   actorId: string | null;
@@ -99,8 +91,12 @@ export function entryHash(entry: ChainedEntry): string {
 /** Dates become ISO strings and undefined disappears, exactly as the value will read back from jsonb. */
 const plain = (value: unknown) => (value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown));
 
-/** Appends one entry; call inside the transaction that makes the change, with its `tx`. */
-export async function appendLedger(tx: Database, entry: LedgerEntry): Promise<string> {
+/**
+ * Appends one entry; call inside the transaction that makes the change, with its `tx`. With `seal`
+ * (the record's data key), `before` and `after` are stored sealed; their digests are of the plain
+ * content either way.
+ */
+export async function appendLedger(tx: Database, entry: LedgerEntry, options: { seal?: Buffer | null } = {}): Promise<string> {
   const secret = await ledgerSecret(tx);
   await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_LOCK_KEY})`);
   const [last] = await tx.select({ hash: auditLedger.hash }).from(auditLedger).orderBy(desc(auditLedger.seq)).limit(1);
@@ -127,8 +123,8 @@ export async function appendLedger(tx: Database, entry: LedgerEntry): Promise<st
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
-    before,
-    after,
+    before: options.seal ? sealJson(options.seal, ledgerContentAad(entry.entityType, entry.entityId, chained.at, 'before'), before) : before,
+    after: options.seal ? sealJson(options.seal, ledgerContentAad(entry.entityType, entry.entityId, chained.at, 'after'), after) : after,
     format: 2,
     entityRef: chained.entityRef,
     actorRef: chained.actorRef,
@@ -224,32 +220,86 @@ export function toChainedEntry(r: LedgerRow): VerifiedEntry {
     action: r.action,
     entityType: r.entityType,
     entityId: r.entityId,
-    beforeDigest: digestOf(r.before),
-    afterDigest: digestOf(r.after),
+    // Recorded in the row once its content was sealed; computed from the content before that.
+    beforeDigest: r.beforeDigest ?? digestOf(r.before),
+    afterDigest: r.afterDigest ?? digestOf(r.after),
     prevHash: r.prevHash,
   };
 }
 
+/** Where a ledger entry's sealed content belongs: its record, its time, its side. */
+export const ledgerContentAad = (entityType: string, entityId: string, at: string, side: 'before' | 'after') => aadOf(entityType, entityId, `ledger:${at}:${side}`);
+
+/** Opens sealed ledger content: a record's key, or null when it was destroyed by erasure, or undefined when it is missing. */
+export type SealedOpener = (r: LedgerRow) => Promise<{ key: Buffer | null; erased: boolean }>;
+
 /**
- * What the row itself says against what the chain says: the record id, actor and content of a
- * format 2 entry must match its salted reference and digests (content an erasure removed is not
- * compared). Null when they match.
+ * What the row itself says against what the chain says: the record id, actor and content of an
+ * entry must match its references and digests. Sealed content is opened first; content whose key
+ * was destroyed by an erasure is not compared, and sealed content nothing can open is a mismatch.
+ * Null when they match.
  */
-function contentMismatch(secret: Uint8Array, r: LedgerRow): string | null {
-  if (r.format !== 2) return null;
+async function contentMismatch(secret: Uint8Array, r: LedgerRow, opener: SealedOpener): Promise<string | null> {
+  const at = r.at.toISOString();
+  const plainOf = async (side: 'before' | 'after', value: unknown): Promise<{ value: unknown } | 'skip' | 'unopenable'> => {
+    if (!isSealedJson(value)) return { value };
+    const { key, erased } = await opener(r);
+    if (!key) return erased ? 'skip' : 'unopenable';
+    try {
+      return { value: openJson(key, ledgerContentAad(r.entityType, r.entityId, at, side), value) };
+    } catch {
+      return 'unopenable';
+    }
+  };
+  const sides = [
+    ['before', r.before, r.beforeDigest],
+    ['after', r.after, r.afterDigest],
+  ] as const;
+  if (r.format !== 2) {
+    for (const [side, value, digest] of sides) {
+      if (digest === null) continue;
+      const plain = await plainOf(side, value);
+      if (plain === 'unopenable') return 'its sealed content cannot be opened (the entry was altered)';
+      if (plain !== 'skip' && digestOf(plain.value) !== digest) return 'its content does not match its digest (the entry was altered)';
+    }
+    return null;
+  }
   const salt = recordSalt(secret, r.entityType, r.entityId);
   if (entityRefOf(salt, r.entityType, r.entityId) !== r.entityRef) return 'the entry was altered: the record it names does not match its reference';
   if (actorRefOf(secret, r.actorId) !== r.actorRef) return 'the entry was altered: the account it names does not match its reference';
-  if (!isSealed(r.before) && saltedDigest(salt, r.before) !== r.beforeDigest) return 'its content does not match its digest (the entry was altered)';
-  if (!isSealed(r.after) && saltedDigest(salt, r.after) !== r.afterDigest) return 'its content does not match its digest (the entry was altered)';
+  for (const [side, value, digest] of sides) {
+    const plain = await plainOf(side, value);
+    if (plain === 'unopenable') return 'its sealed content cannot be opened (the entry was altered)';
+    if (plain !== 'skip' && saltedDigest(salt, plain.value) !== digest) return 'its content does not match its digest (the entry was altered)';
+  }
   return null;
 }
 
 /** Content kept encrypted, or erased on request: its digest stands for it. */
-export const isSealed = (value: unknown) => typeof value === 'object' && value !== null && ('sealed' in value || 'erased' in value);
+export const isSealed = (value: unknown) => isSealedJson(value) || (typeof value === 'object' && value !== null && 'erased' in value);
+
+/** Opens sealed content with its record's data key, remembering keys; an erased item's missing key is expected. */
+function recordKeyOpener(db: Database): SealedOpener {
+  const known = new Map<string, Promise<{ key: Buffer | null; erased: boolean }>>();
+  return (r) => {
+    const id = `${r.entityType}:${r.entityId}`;
+    let found = known.get(id);
+    if (!found) {
+      found = (async () => {
+        const type = r.entityType as KeyedEntity;
+        const key = type === 'evidence' || type === 'user' ? await dataKeyFor(db, type, r.entityId) : null;
+        if (key) return { key, erased: false };
+        const [row] = type === 'evidence' && /^[0-9a-f-]{36}$/.test(r.entityId) ? await db.select({ erasedAt: evidence.erasedAt }).from(evidence).where(eq(evidence.id, r.entityId)) : [];
+        return { key: null, erased: Boolean(row?.erasedAt) };
+      })();
+      known.set(id, found);
+    }
+    return found;
+  };
+}
 
 /** Reads the ledger in pages and verifies the chain and each entry's content from the first entry to the head. */
-export async function verifyLedger(db: Database, pageSize = 2000, onProgress?: (done: number) => void): Promise<LedgerVerdict> {
+export async function verifyLedger(db: Database, pageSize = 2000, onProgress?: (done: number) => void, opener: SealedOpener = recordKeyOpener(db)): Promise<LedgerVerdict> {
   const state = { prev: GENESIS_HASH, count: 0 };
   const secret = await ledgerSecret(db);
   let after = 0;
@@ -264,7 +314,7 @@ export async function verifyLedger(db: Database, pageSize = 2000, onProgress?: (
     for (const r of rows) {
       const verdict = verifyEntries([toChainedEntry(r)], state);
       if (verdict) return verdict;
-      const mismatch = contentMismatch(secret, r);
+      const mismatch = await contentMismatch(secret, r, opener);
       if (mismatch) return { ok: false, entries: state.count, firstBroken: { seq: Number(r.seq), reason: mismatch } };
     }
     after = Number(rows.at(-1)?.seq);
@@ -314,7 +364,11 @@ export async function countLedgerEntries(db: Database): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** Newest first, for the audit log page; `before` is the last `seq` of the previous page. */
+/**
+ * Newest first, for the audit log page; `before` is the last `seq` of the previous page. Sealed
+ * content is opened for the admins who read it; content whose key an erasure destroyed reads as
+ * `{ erased: true }`.
+ */
 export async function auditEntries(db: Database, page: { before?: number | undefined; limit: number }) {
   const rows = await db
     .select()
@@ -322,5 +376,16 @@ export async function auditEntries(db: Database, page: { before?: number | undef
     .where(page.before ? lt(auditLedger.seq, page.before) : undefined)
     .orderBy(desc(auditLedger.seq))
     .limit(page.limit);
-  return rows.map((r) => ({ ...r, seq: Number(r.seq), at: r.at.toISOString() }));
+  const sealed = (type: KeyedEntity) => rows.filter((r) => r.entityType === type && (isSealedJson(r.before) || isSealedJson(r.after))).map((r) => r.entityId);
+  const keys = new Map<string, Buffer>();
+  for (const type of ['evidence', 'user'] as const) for (const [id, key] of await dataKeysFor(db, type, sealed(type))) keys.set(`${type}:${id}`, key);
+  return rows.map((r) => {
+    const at = r.at.toISOString();
+    const open = (side: 'before' | 'after', value: unknown) => {
+      if (!isSealedJson(value)) return value;
+      const key = keys.get(`${r.entityType}:${r.entityId}`);
+      return key ? openJson(key, ledgerContentAad(r.entityType, r.entityId, at, side), value) : { erased: true };
+    };
+    return { ...r, before: open('before', r.before), after: open('after', r.after), seq: Number(r.seq), at };
+  });
 }

@@ -1,37 +1,45 @@
 import { resolve } from 'node:path';
 import { createDb, type DbHandle } from './client';
 import { lockDataDir } from './data-dir-lock';
+import { loadKey, sealExistingData, type SealReport } from './key-setup';
 import { migrate } from './migrate';
 
 export interface OpenOptions {
   /** PostgreSQL connection string; when absent the embedded database in `dataDir` is used. */
   databaseUrl?: string | undefined;
   dataDir: string;
+  /** The master key's file (see crypto/keyring.ts); made on first start. */
+  keyFile: string;
   maxConnections?: number;
 }
 
+export interface OpenedDatabase extends DbHandle {
+  /** The key file was made now: its owner must be told to back it up apart from the data. */
+  keyCreated: boolean;
+  /** What was sealed at this start (data stored before encryption existed). */
+  sealed: SealReport;
+}
+
 /**
- * Opens the configured database, holding the data directory lock for the embedded one, and brings
- * its schema up to date. `close()` also releases the lock.
+ * Opens the configured database, holding the data directory lock for the embedded one: loads the
+ * master key (refusing a wrong or missing one before anything is written), brings the schema up to
+ * date and seals what an older version stored in the clear. `close()` also releases the lock.
  */
-export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
-  if (options.databaseUrl) {
-    const handle = await createDb({
-      kind: 'postgres',
-      url: options.databaseUrl,
-      ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}),
-    });
-    await migrate(handle);
-    return handle;
-  }
-  const dataDir = resolve(options.dataDir);
-  const release = lockDataDir(dataDir);
+export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
+  const release = options.databaseUrl ? () => undefined : lockDataDir(resolve(options.dataDir));
+  let handle: DbHandle | undefined;
   try {
-    const handle = await createDb({ kind: 'pglite', dataDir });
+    handle = options.databaseUrl
+      ? await createDb({ kind: 'postgres', url: options.databaseUrl, ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}) })
+      : await createDb({ kind: 'pglite', dataDir: resolve(options.dataDir) });
+    const { keyring, created } = await loadKey(handle.db, options.keyFile, options.databaseUrl ? undefined : options.dataDir);
     await migrate(handle);
+    const sealed = await sealExistingData(handle, keyring);
     const close = handle.close;
     return {
       ...handle,
+      keyCreated: created,
+      sealed,
       close: async () => {
         try {
           await close();
@@ -41,6 +49,7 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
       },
     };
   } catch (error) {
+    await handle?.close().catch(() => undefined);
     release();
     throw error;
   }

@@ -83,7 +83,9 @@ describeEachDb('seeding the catalogue', (suite) => {
     expect(second.skipped).toBe(true);
 
     const evidence = await suite.db.select({ isDemo: t.evidence.isDemo, title: t.evidence.title, kind: t.evidence.kind, visibility: t.evidence.visibility }).from(t.evidence);
-    expect(evidence.every((e) => e.isDemo && e.title.startsWith('[Demo]'))).toBe(true);
+    // Confidential demo items are sealed like any confidential item.
+    expect(evidence.every((e) => e.isDemo && (e.title.startsWith('[Demo]') || (e.visibility === 'confidential' && e.title.startsWith('enc:v1:'))))).toBe(true);
+    expect(evidence.some((e) => e.title.startsWith('enc:v1:'))).toBe(true);
     expect(new Set(evidence.map((e) => e.kind)).size).toBe(10);
     expect(new Set(evidence.map((e) => e.visibility))).toEqual(new Set(['public', 'restricted', 'confidential']));
 

@@ -35,6 +35,7 @@ export const procedureAccess = {
   'evidence.retract': staff,
   'evidence.revisions': reviewers,
   'evidence.import': admins,
+  'evidence.erase': admins,
   'assessments.history': 'public',
   'assessments.propose': staff,
   'assessments.review': reviewers,

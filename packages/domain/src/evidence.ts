@@ -88,6 +88,12 @@ export const evidenceReviewInput = z.object({
   revision: z.number().int().min(1).optional(),
 });
 
+/** Erasure on request (a survivor asks for their testimony to be removed): the reason stays on record. */
+export const evidenceEraseInput = z.object({
+  id: uuidSchema,
+  reason: text('The reason', 5, 500),
+});
+
 export const evidenceRetractInput = z.object({
   id: uuidSchema,
   reason: text('The reason', 5, 2000),

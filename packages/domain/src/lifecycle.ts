@@ -71,13 +71,21 @@ export function mayEditEvidence(item: EvidenceState, actor: Actor, channel: 'for
 /** What an allowed edit does: drafts and returned items change in place; a verified item gets a proposed change. */
 export const editOutcome = (item: Pick<EvidenceState, 'status'>): 'in_place' | 'proposal' => (item.status === 'verified' ? 'proposal' : 'in_place');
 
+export function mayEraseEvidence(item: EvidenceState, actor: Actor): Verdict {
+  if (actor.role !== 'admin') return forbid('Only administrators erase evidence, on request.');
+  if (item.erased) return conflict('This item was already erased.');
+  return allow;
+}
+
 export function maySubmitEvidence(item: EvidenceState, actor: Actor): Verdict {
+  if (item.erased) return conflict('This item was erased on request.');
   if (item.createdBy !== actor.id) return forbid('Only the author can submit this item.');
   if (item.status !== 'draft' && item.status !== 'rejected') return conflict(`This item is already ${item.status}.`);
   return allow;
 }
 
 export function mayAttachToEvidence(item: EvidenceState, actor: Actor): Verdict {
+  if (item.erased) return conflict('This item was erased on request.');
   if (item.createdBy !== actor.id) return forbid('Only the author can attach files to this item.');
   if (item.status !== 'draft' && item.status !== 'rejected') return conflict('Files are attached while the item is a draft; edit it first.');
   return allow;
@@ -94,6 +102,7 @@ export function mayReviewEvidence(item: EvidenceState, actor: Actor): Verdict {
 }
 
 export function mayRetractEvidence(item: EvidenceState, actor: Actor): Verdict {
+  if (item.erased) return conflict('This item was erased on request.');
   if (item.createdBy !== actor.id && !isReviewerRole(actor.role)) return forbid('Only the author or a reviewer can retract this item.');
   if (item.status !== 'verified') return conflict('Only verified items are retracted; a draft can simply be edited.');
   if (item.retracted) return conflict('This item is already retracted.');
@@ -125,6 +134,7 @@ export function lifecycleOfView(view: {
   contentChangedBy?: string | undefined;
   pendingChange?: { by: string } | null | undefined;
   retraction: unknown;
+  erasure?: unknown;
 }): EvidenceState {
   return {
     status: view.status,
@@ -132,5 +142,6 @@ export function lifecycleOfView(view: {
     contentChangedBy: view.contentChangedBy ?? view.createdBy ?? '',
     pendingBy: view.pendingChange?.by ?? null,
     retracted: view.retraction !== null,
+    erased: view.erasure !== null && view.erasure !== undefined,
   };
 }

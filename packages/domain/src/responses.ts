@@ -125,6 +125,10 @@ export const evidenceView = z.object({
   isDemo: z.boolean().meta({ description: 'Illustrative demo record, not a real finding.' }),
   verifiedAt: instant.nullable(),
   retraction: z.object({ at: instant, reason: z.string() }).nullable(),
+  erasure: z
+    .object({ at: instant, reason: z.string() })
+    .nullable()
+    .meta({ description: 'Erased on request: its content and files were destroyed; the State, recommendations, dates and grades remain.' }),
   createdAt: instant,
   recommendationKeys: z.array(z.string()),
   sites: z.array(z.object({ id: z.string(), name: z.string() })),

@@ -1,9 +1,11 @@
 import { migrationState, openDatabase, seedCatalogue, seedDemo, type DbHandle } from '@tracker/db';
 import type { Env } from '../env';
+import { keyCreatedMessage } from '../key-message';
 
 /** Runs `work` on the configured database; the embedded one is locked for the duration. */
 export async function withDatabase<T>(env: Env, work: (handle: DbHandle) => Promise<T>): Promise<T> {
-  const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.TRACKER_DATA_DIR, maxConnections: 2 });
+  const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.TRACKER_DATA_DIR, keyFile: env.TRACKER_KEY_FILE, maxConnections: 2 });
+  if (handle.keyCreated) process.stderr.write(`${keyCreatedMessage(env.TRACKER_KEY_FILE)}\n`);
   try {
     return await work(handle);
   } finally {

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { readKeyFile, type Keyring } from '@tracker/db/keyring';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const main = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
@@ -14,14 +16,30 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-export function tempDataDir(): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'tracker-data-'));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+/** A fresh data folder and, beside it (never inside), the path its key file gets. */
+export function tempDataDir(): { dir: string; keyFile: string; remove: () => void } {
+  const root = mkdtempSync(join(tmpdir(), 'tracker-data-'));
+  const dir = join(root, 'data');
+  mkdirSync(dir);
+  return { dir, keyFile: join(root, 'tracker-key'), remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * The key file a test process uses when the test names none: beside the data folder, or for a
+ * PostgreSQL database one per database, in the temporary folder. Never the working directory.
+ */
+export function withKeyFile(env: Record<string, string>): Record<string, string> {
+  if (env['TRACKER_KEY_FILE']) return env;
+  const dataDir = env['TRACKER_DATA_DIR'];
+  if (dataDir) return { ...env, TRACKER_KEY_FILE: join(dirname(dataDir), 'tracker-key') };
+  const keys = join(tmpdir(), 'tracker-test-keys');
+  mkdirSync(keys, { recursive: true });
+  return { ...env, TRACKER_KEY_FILE: join(keys, `${createHash('sha256').update(env['DATABASE_URL'] ?? 'none').digest('hex').slice(0, 16)}.key`) };
 }
 
 export function runServer(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: { PATH: process.env['PATH'] ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
+    env: { PATH: process.env['PATH'] ?? '', PORT: '0', HOST: '127.0.0.1', ...withKeyFile(env) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -60,4 +78,12 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
       return exited;
     },
   };
+}
+
+/** The key a server started with `env` uses, for a test that writes to its database directly. */
+export function keyringOf(env: Record<string, string>): Keyring {
+  const path = withKeyFile(env)['TRACKER_KEY_FILE'] ?? '';
+  const ring = readKeyFile(path);
+  if (!ring) throw new Error(`no key file at ${path}: start the server first`);
+  return ring;
 }

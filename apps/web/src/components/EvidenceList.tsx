@@ -61,9 +61,10 @@ export function EvidenceRow({ item, href, children }: { item: EvidenceItem; href
         {item.status !== 'verified' ? <span className="tag tag-warn">{t(`evidenceStatus.${item.status}`)}</span> : null}
         {item.isDemo ? <span className="tag tag-demo">{t('common.demo')}</span> : null}
         {item.retraction ? <span className="tag tag-warn">{t('evidence.retracted')}</span> : null}
+        {item.erasure ? <span className="tag tag-warn">{t('evidence.erased')}</span> : null}
       </p>
       <h3>
-        <Link to={href ?? `/evidence/${item.id}`}>{item.title}</Link>
+        <Link to={href ?? `/evidence/${item.id}`}>{item.erasure ? t('evidencePage.erasedTitle') : item.title}</Link>
       </h3>
       <p className="muted">
         {item.iso3} · {item.recommendationKeys.join(', ')}

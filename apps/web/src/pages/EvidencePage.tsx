@@ -1,7 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { evidenceEraseInput, lifecycleOfView, mayEraseEvidence } from '@tracker/domain';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { Field, FormError, useCheckedSubmit } from '../components/Form';
 import { Loadable, SkeletonRows } from '../components/Loadable';
+import { useMe } from '../session';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
 import { NotFoundNotice } from './NotFoundPage';
@@ -12,6 +16,7 @@ export function EvidencePage() {
   const format = useFormat();
   const trpc = useTRPC();
   const item = useQuery(trpc.evidence.get.queryOptions({ id }));
+  const me = useMe();
   const status = item.error?.data?.httpStatus;
   if (status === 404 || status === 400) return <NotFoundNotice message={t('evidencePage.notFound')} />;
 
@@ -26,7 +31,12 @@ export function EvidencePage() {
             <span className="tag">{t(`evidenceStatus.${e.status}`)}</span>
             {e.isDemo ? <span className="tag tag-demo">{t('common.demo')}</span> : null}
           </p>
-          <h1>{e.title}</h1>
+          <h1>{e.erasure ? t('evidencePage.erasedTitle') : e.title}</h1>
+          {e.erasure ? (
+            <div className="notice notice-error" role="note">
+              <strong>{t('evidencePage.erasedOn', { date: format.date(e.erasure.at) })}</strong> {e.erasure.reason}
+            </div>
+          ) : null}
           {e.retraction ? (
             <div className="notice notice-error" role="note">
               <strong>{t('evidencePage.retractedOn', { date: format.date(e.retraction.at) })}</strong> {e.retraction.reason}
@@ -101,8 +111,57 @@ export function EvidencePage() {
             )}
             <p className="muted small">{t('evidencePage.hashNote')}</p>
           </section>
+          {me.data && mayEraseEvidence(lifecycleOfView(e), me.data).allowed ? <EraseEvidence id={e.id} /> : null}
         </article>
       )}
     </Loadable>
+  );
+}
+
+/** Erasure on request, for administrators: a reason kept on record, and a confirmation first. */
+function EraseEvidence({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const erase = useMutation(trpc.evidence.erase.mutationOptions());
+  const { errors, formError, run } = useCheckedSubmit();
+  const [done, setDone] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const confirmed = form.get('confirm') === 'yes';
+    const ok = await run(evidenceEraseInput.safeParse({ id, reason: form.get('reason') }), (d) => erase.mutateAsync(d), confirmed ? {} : { confirm: t('evidencePage.eraseConfirmNeeded') });
+    if (ok) {
+      setDone(true);
+      await queryClient.invalidateQueries({ queryKey: trpc.evidence.get.queryKey({ id }) });
+    }
+  }
+
+  return (
+    <section aria-labelledby="erase-heading" className="no-print">
+      <h2 id="erase-heading">{t('evidencePage.eraseTitle')}</h2>
+      <p className="muted">{t('evidencePage.eraseIntro')}</p>
+      {done ? (
+        <p className="notice" role="status">
+          {t('evidencePage.erasedNow')}
+        </p>
+      ) : null}
+      <FormError message={formError} />
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Field label={t('evidencePage.eraseReason')} name="reason" maxLength={500} error={errors['reason']} />
+        <label className="check">
+          <input type="checkbox" name="confirm" value="yes" /> {t('evidencePage.eraseConfirm')}
+        </label>
+        {errors['confirm'] ? (
+          <p className="field-error" role="alert">
+            {errors['confirm']}
+          </p>
+        ) : null}
+        <button type="submit" className="danger" disabled={erase.isPending}>
+          {t('evidencePage.eraseButton')}
+        </button>
+      </form>
+    </section>
   );
 }

@@ -4,6 +4,7 @@ import {
   importEvidence,
   evidenceRevisionsOf,
   createEvidence,
+  eraseEvidence,
   getEvidence,
   listEvidence,
   retractEvidence,
@@ -14,6 +15,7 @@ import {
 import {
   evidenceAttachInput,
   evidenceCreateInput,
+  evidenceEraseInput,
   evidenceIdInput,
   evidenceImportInput,
   evidenceListInput,
@@ -91,6 +93,13 @@ export const evidenceRouter = router({
       const report = await importEvidence(ctx.db, ctx.user, parsed.rows);
       return { ok: true as const, report, rows: parsed.rows.length };
     }),
+  /**
+   * Erasure on request, by an administrator: the content, files and data key are destroyed, the
+   * facts the scorecards rest on stay, and the ledger records it with the reason.
+   */
+  erase: restrictedProcedure('evidence.erase')
+    .input(evidenceEraseInput)
+    .mutation(({ ctx, input }) => eraseEvidence(ctx.db, ctx.user, unicodeFields(input))),
   attach: restrictedProcedure('evidence.attach')
     .input(evidenceAttachInput)
     .mutation(async ({ ctx, input }) =>

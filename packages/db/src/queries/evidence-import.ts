@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { AppError, mayEditEvidence, type EvidenceCreateInput, type Viewer } from '@tracker/domain';
 import { inArray } from 'drizzle-orm';
 import type { Database } from '../client';
 import { appendLedger, canonicalJson, sha256Hex } from '../ledger';
 import { changeContent, linksFor } from './evidence';
 import { statesOf } from './users';
+import { needsSealing, openEvidenceRows, sealColumns } from './evidence-sealing';
+import { createDataKeys } from './record-keys';
 import { contentOf, evidenceColumns, lifecycleOf, type EvidenceContent, type EvidenceLinks } from './evidence-view';
 import { evidence, evidenceRecommendations, evidenceSites, recommendations, sites, states } from '../schema';
 
@@ -83,27 +86,21 @@ export async function importEvidence(db: Database, actor: Viewer, rows: ImportRo
     let done = 0;
     for (const batch of chunks(rows)) {
       const ids = batch.map((r) => r.externalId ?? contentId(r.fields));
-      const existing = new Map(
-        (
-          await tx
-            .select({ ...evidenceColumns, externalId: evidence.externalId })
-            .from(evidence)
-            .where(inArray(evidence.externalId, ids))
-            .for('update')
-        ).map(({ externalId, ...e }) => [externalId as string, e]),
-      );
+      const stored = await openEvidenceRows(tx, await tx.select({ ...evidenceColumns, externalId: evidence.externalId }).from(evidence).where(inArray(evidence.externalId, ids)).for('update'));
+      const existing = new Map(stored.rows.map(({ externalId, ...e }) => [externalId as string, e]));
       const fresh = batch.filter((_, i) => !existing.has(ids[i] as string));
       if (fresh.length > 0) {
-        const inserted = await tx
-          .insert(evidence)
-          .values(
-            fresh.map((r) => {
-              const { recommendationKeys: _k, siteIds: _s, ...fields } = r.fields;
-              return { ...fields, externalId: r.externalId ?? contentId(r.fields), status: 'submitted' as const, submittedAt: now, createdBy: actor.id, contentChangedBy: actor.id };
-            }),
-          )
-          .returning({ id: evidence.id, externalId: evidence.externalId });
-        const idOf = new Map(inserted.map((e) => [e.externalId as string, e.id]));
+        // Ids chosen here, so confidential rows are sealed under their new keys before they are written.
+        const idOf = new Map(fresh.map((r) => [r.externalId ?? contentId(r.fields), randomUUID()]));
+        const confidential = fresh.filter((r) => needsSealing(r.fields)).map((r) => idOf.get(r.externalId ?? contentId(r.fields)) as string);
+        const keys = await createDataKeys(tx, 'evidence', confidential);
+        await tx.insert(evidence).values(
+          fresh.map((r) => {
+            const { recommendationKeys: _k, siteIds: _s, ...fields } = r.fields;
+            const id = idOf.get(r.externalId ?? contentId(r.fields)) as string;
+            return { ...sealColumns(keys.get(id) ?? null, id, fields), id, externalId: r.externalId ?? contentId(r.fields), status: 'submitted' as const, submittedAt: now, createdBy: actor.id, contentChangedBy: actor.id };
+          }),
+        );
         const recLinks = fresh.flatMap((r) => r.fields.recommendationKeys.map((k) => ({ evidenceId: idOf.get(r.externalId ?? contentId(r.fields)) as string, recommendationId: recId.get(k) as string })));
         const siteLinks = fresh.flatMap((r) => r.fields.siteIds.map((siteId) => ({ evidenceId: idOf.get(r.externalId ?? contentId(r.fields)) as string, siteId })));
         for (const part of chunks(recLinks)) await tx.insert(evidenceRecommendations).values(part);
@@ -114,7 +111,7 @@ export async function importEvidence(db: Database, actor: Viewer, rows: ImportRo
         const current = existing.get(ids[i] as string);
         return current ? [{ row, current }] : [];
       });
-      const links = await linksFor(tx, changed.map((c) => c.current.id));
+      const links = await linksFor(tx, changed.map((c) => c.current.id), stored.keys);
       for (const { row, current } of changed) {
         const before = contentOf(current, links.get(current.id) as EvidenceLinks);
         const after = comparable(row.fields);

@@ -1,6 +1,7 @@
 import { readableVisibilities, type EvidenceState, type Viewer } from '@tracker/domain';
-import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
-import { evidence } from '../schema';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../client';
+import { evidence, recordKeys } from '../schema';
 
 /** The fields a monitor writes: what an import compares and a revision changes. */
 export const contentColumns = {
@@ -36,10 +37,25 @@ export const evidenceColumns = {
   reviewNote: evidence.reviewNote,
   retractedAt: evidence.retractedAt,
   retractionReason: evidence.retractionReason,
+  erasedAt: evidence.erasedAt,
+  erasureReason: evidence.erasureReason,
   isDemo: evidence.isDemo,
   createdAt: evidence.createdAt,
   updatedAt: evidence.updatedAt,
 };
+
+/**
+ * Evidence rows with their wrapped data key, in one query: what every read of evidence starts
+ * from (see openEvidenceRows). Add `.where(…)`, order and limit.
+ */
+export const selectEvidence = (db: Database) =>
+  db
+    .select({
+      ...evidenceColumns,
+      // A scalar subquery, evaluated for the rows returned only (after ORDER BY and LIMIT).
+      wrappedKey: sql<Uint8Array | null>`(select ${recordKeys.wrapped} from ${recordKeys} where ${recordKeys.entityType} = 'evidence' and ${recordKeys.entityId} = ${evidence.id}::text)`.mapWith(recordKeys.wrapped),
+    })
+    .from(evidence);
 
 export interface EvidenceRow {
   id: string;
@@ -69,6 +85,8 @@ export interface EvidenceRow {
   reviewNote: string | null;
   retractedAt: Date | null;
   retractionReason: string | null;
+  erasedAt: Date | null;
+  erasureReason: string | null;
   isDemo: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -108,6 +126,7 @@ export const lifecycleOf = (row: EvidenceRow): EvidenceState => ({
   contentChangedBy: row.contentChangedBy,
   pendingBy: row.pendingBy,
   retracted: row.retractedAt !== null,
+  erased: row.erasedAt !== null,
 });
 
 export interface EvidenceLinks {
@@ -152,6 +171,7 @@ function publicView(row: EvidenceRow, links: EvidenceLinks) {
     isDemo: row.isDemo,
     verifiedAt: row.status === 'verified' ? iso(row.reviewedAt) : null,
     retraction: row.retractedAt ? { at: iso(row.retractedAt) as string, reason: row.retractionReason ?? '' } : null,
+    erasure: row.erasedAt ? { at: iso(row.erasedAt) as string, reason: row.erasureReason ?? '' } : null,
     createdAt: iso(row.createdAt) as string,
     ...links,
   };

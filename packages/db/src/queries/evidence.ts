@@ -1,4 +1,19 @@
-import { blobBytes, storeBlob } from './blobs';
+import { randomUUID } from 'node:crypto';
+import { blobBytes, reconcileBlob, storeBlob } from './blobs';
+import {
+  evidenceKeys,
+  needsSealing,
+  openEvidenceRows,
+  openFilename,
+  openSnapshot,
+  resealHistory,
+  sealColumns,
+  sealFilename,
+  sealPending,
+  sealSnapshot,
+  type EvidenceKeys,
+} from './evidence-sealing';
+import { dataKeyFor } from './record-keys';
 import { claimIdempotencyKey, requestDigest, settleIdempotencyKey } from './idempotency';
 import {
   AppError,
@@ -19,7 +34,7 @@ import {
 } from '@tracker/domain';
 import { and, desc, eq, gte, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
-import { appendLedger, canonicalJson } from '../ledger';
+import { appendLedger, canonicalJson, type LedgerEntry } from '../ledger';
 import {
   blobs,
   evidence,
@@ -30,12 +45,13 @@ import {
   recommendations,
   sites,
 } from '../schema';
-import { contentOf, evidenceColumns, lifecycleOf, projectEvidence, readableWhere, type EvidenceContent, type EvidenceLinks, type EvidenceRow, type EvidenceView } from './evidence-view';
+import { contentOf, lifecycleOf, selectEvidence, projectEvidence, readableWhere, type EvidenceContent, type EvidenceLinks, type EvidenceRow, type EvidenceView } from './evidence-view';
 import { fieldError, recommendationIds, requireSitesIn, requireState } from './lookups';
 import { requireStateAllowed } from './users';
 
 
-export async function linksFor(db: Database, ids: string[]): Promise<Map<string, EvidenceLinks>> {
+/** Recommendations, sites and files of items; `keys` opens the file names of confidential ones. */
+export async function linksFor(db: Database, ids: string[], keys: Map<string, Buffer> = new Map()): Promise<Map<string, EvidenceLinks>> {
   const links = new Map<string, EvidenceLinks>(ids.map((id) => [id, { recommendationKeys: [], sites: [], attachments: [] }]));
   if (ids.length === 0) return links;
   const [recs, siteRows, files] = await Promise.all([
@@ -66,24 +82,28 @@ export async function linksFor(db: Database, ids: string[]): Promise<Map<string,
   ]);
   for (const { evidenceId, key } of recs) links.get(evidenceId)?.recommendationKeys.push(key);
   for (const { evidenceId, ...site } of siteRows) links.get(evidenceId)?.sites.push(site);
-  for (const { evidenceId, ...file } of files) links.get(evidenceId)?.attachments.push(file);
+  for (const { evidenceId, ...file } of files) links.get(evidenceId)?.attachments.push({ ...file, filename: openFilename(keys.get(evidenceId), evidenceId, file.sha256, file.filename) });
   return links;
 }
 
-async function project(db: Database, rows: EvidenceRow[], viewer: Viewer | null): Promise<EvidenceView[]> {
+/** Rows as read from the table, opened: what every read of evidence goes through. */
+async function readRows(db: Database, rows: EvidenceRow[]): Promise<{ rows: EvidenceRow[]; keys: Map<string, Buffer> }> {
+  return openEvidenceRows(db, rows);
+}
+
+async function project(db: Database, raw: EvidenceRow[], viewer: Viewer | null): Promise<EvidenceView[]> {
+  const { rows, keys } = await readRows(db, raw);
   const links = await linksFor(
     db,
     rows.map((r) => r.id),
+    keys,
   );
   return rows.map((row) => projectEvidence(row, links.get(row.id) as EvidenceLinks, viewer));
 }
 
 /** Reads one row as the viewer may see it; hidden and missing rows look the same (no existence leak). */
 export async function getEvidence(db: Database, viewer: Viewer | null, id: string): Promise<EvidenceView> {
-  const rows = await db
-    .select(evidenceColumns)
-    .from(evidence)
-    .where(and(eq(evidence.id, id), readableWhere(viewer)));
+  const rows = await selectEvidence(db).where(and(eq(evidence.id, id), readableWhere(viewer)));
   const [view] = await project(db, rows, viewer);
   if (!view) throw notFound('Evidence');
   return view;
@@ -97,7 +117,8 @@ export async function evidenceRevisionsOf(db: Database, viewer: Viewer, id: stri
     .from(evidenceRevisions)
     .where(eq(evidenceRevisions.evidenceId, id))
     .orderBy(evidenceRevisions.revision);
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  const key = rows.length > 0 ? await dataKeyFor(db, 'evidence', id) : null;
+  return rows.map((r) => ({ ...r, snapshot: openSnapshot(key, id, r.revision, r.snapshot), createdAt: r.createdAt.toISOString() }));
 }
 
 function encodeCursor(row: { createdAt: Date; id: string }): string {
@@ -141,35 +162,58 @@ export async function listEvidence(db: Database, viewer: Viewer | null, filter: 
   if (filter.siteId) {
     conditions.push(sql`exists (select 1 from ${evidenceSites} es where es.evidence_id = ${evidence.id} and es.site_id = ${filter.siteId})`);
   }
-  if (filter.q) {
-    conditions.push(sql`lower(${evidence.title} || ' ' || ${evidence.summary}) like ${likePattern(filter.q)} escape '\\'`);
-  }
   if (filter.cursor) {
     const after = decodeCursor(filter.cursor);
     conditions.push(sql`(${evidence.createdAt}, ${evidence.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`);
   }
-  const rows = await db
-    .select(evidenceColumns)
-    .from(evidence)
-    .where(and(...conditions))
-    .orderBy(desc(evidence.createdAt), desc(evidence.id))
-    .limit(filter.limit + 1);
-  const page = rows.slice(0, filter.limit);
+  const query = (where: SQL | undefined, limit: number) =>
+    selectEvidence(db).where(where).orderBy(desc(evidence.createdAt), desc(evidence.id)).limit(limit);
+  if (!filter.q) {
+    const rows = await query(and(...conditions), filter.limit + 1);
+    return pageOf(db, rows, filter.limit, viewer);
+  }
+  // Words in the clear are found by the trigram index. Sealed items (only those the viewer may read
+  // reach this query) are opened and searched here: linear in the confidential items that pass the
+  // other filters, read a batch at a time until the page is full.
+  const needle = filter.q.toLowerCase();
+  const matches = (row: EvidenceRow) => `${row.title} ${row.summary}`.toLowerCase().includes(needle);
+  const found: EvidenceRow[] = [];
+  let before: EvidenceRow | undefined;
+  for (;;) {
+    const batch = Math.max(100, filter.limit + 1);
+    const where = and(
+      ...conditions,
+      or(sql`lower(${evidence.title} || ' ' || ${evidence.summary}) like ${likePattern(filter.q)} escape '\\'`, sql`${evidence.title} like 'enc:v1:%'`),
+      before ? sql`(${evidence.createdAt}, ${evidence.id}) < (${before.createdAt.toISOString()}::timestamptz, ${before.id}::uuid)` : undefined,
+    );
+    const raw = await query(where, batch);
+    const { rows } = await readRows(db, raw);
+    found.push(...rows.filter(matches));
+    before = raw.at(-1);
+    if (found.length > filter.limit || raw.length < batch) break;
+  }
+  return pageOf(db, found.slice(0, filter.limit + 1), filter.limit, viewer);
+}
+
+/** A page of `limit` rows, and the cursor to the next when there is one more. */
+async function pageOf(db: Database, rows: EvidenceRow[], limit: number, viewer: Viewer | null) {
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     items: await project(db, page, viewer),
-    nextCursor: rows.length > filter.limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
   };
 }
 
-async function lockRow(tx: Database, viewer: Viewer, id: string): Promise<EvidenceRow> {
-  const [row] = await tx
-    .select(evidenceColumns)
-    .from(evidence)
-    .where(and(eq(evidence.id, id), readableWhere(viewer)))
+/** Locks an item the actor may read and returns it opened, with its data key when it has one. */
+async function lockRow(tx: Database, viewer: Viewer | null, id: string): Promise<{ row: EvidenceRow; key: Buffer | null }> {
+  const raw = await selectEvidence(tx)
+    .where(and(eq(evidence.id, id), viewer ? readableWhere(viewer) : undefined))
     .for('update');
+  const { rows, keys } = await readRows(tx, raw);
+  const [row] = rows;
   if (!row) throw notFound('Evidence');
-  return row;
+  return { row, key: keys.get(id) ?? (await dataKeyFor(tx, 'evidence', id)) };
 }
 
 async function replaceLinks(tx: Database, id: string, recIds: string[] | null, siteIds: string[] | null) {
@@ -183,6 +227,9 @@ async function replaceLinks(tx: Database, id: string, recIds: string[] | null, s
   }
 }
 
+/** Appends an item's ledger entry, its content sealed once the item has a key. */
+const ledgerEntry = (tx: Database, keys: EvidenceKeys, entry: Omit<LedgerEntry, 'entityType'>) => appendLedger(tx, { ...entry, entityType: 'evidence' }, { seal: keys.history });
+
 export async function createEvidence(db: Database, actor: Viewer, input: EvidenceCreateInput): Promise<EvidenceView> {
   const { idempotencyKey, ...request } = input;
   return db.transaction(async (tx) => {
@@ -193,15 +240,14 @@ export async function createEvidence(db: Database, actor: Viewer, input: Evidenc
     const recIds = await recommendationIds(tx, input.recommendationKeys);
     await requireSitesIn(tx, input.iso3, input.siteIds);
     const { recommendationKeys: _keys, siteIds, ...fields } = request;
-    const [row] = await tx
-      .insert(evidence)
-      .values({ ...fields, status: 'draft', createdBy: actor.id, contentChangedBy: actor.id })
-      .returning({ id: evidence.id });
-    if (!row) throw new Error('insert returned no row');
-    await replaceLinks(tx, row.id, [...recIds.values()], siteIds);
-    await appendLedger(tx, { actorId: actor.id, action: 'evidence.create', entityType: 'evidence', entityId: row.id, after: request });
-    await settleIdempotencyKey(tx, actor, idempotencyKey, row.id);
-    return getEvidence(tx, actor, row.id);
+    // The id is chosen here so a confidential item's content is sealed before it is first written.
+    const id = randomUUID();
+    const keys = await evidenceKeys(tx, id, needsSealing(fields));
+    await tx.insert(evidence).values({ ...sealColumns(keys.row, id, fields), id, status: 'draft', createdBy: actor.id, contentChangedBy: actor.id });
+    await replaceLinks(tx, id, [...recIds.values()], siteIds);
+    await ledgerEntry(tx, keys, { actorId: actor.id, action: 'evidence.create', entityId: id, after: request });
+    await settleIdempotencyKey(tx, actor, idempotencyKey, id);
+    return getEvidence(tx, actor, id);
   });
 }
 
@@ -225,7 +271,11 @@ async function checkContent(tx: Database, actor: Viewer, from: EvidenceContent, 
   return recIds;
 }
 
-/** Writes a full content over the row, keeping the earlier one as a revision. */
+/**
+ * Writes a full content over the row, keeping the earlier one as a revision, sealed as the new
+ * content requires; when that changes (to or from confidential), everything kept of the item
+ * follows in the same transaction. Returns the keys the item has now.
+ */
 async function applyContent(
   tx: Database,
   row: EvidenceRow,
@@ -234,14 +284,18 @@ async function applyContent(
   changedBy: string,
   recIds: string[],
   extra: Partial<typeof evidence.$inferInsert> = {},
-): Promise<void> {
-  await tx.insert(evidenceRevisions).values({ evidenceId: row.id, revision: row.revision, snapshot: before, changedBy });
+): Promise<EvidenceKeys> {
+  const keys = await evidenceKeys(tx, row.id, needsSealing(to));
+  await tx.insert(evidenceRevisions).values({ evidenceId: row.id, revision: row.revision, snapshot: sealSnapshot(keys.history, row.id, row.revision, before), changedBy });
   const { recommendationKeys: _k, siteIds, ...fields } = to;
+  const columns = { reviewNote: extra.reviewNote === undefined ? row.reviewNote : extra.reviewNote, retractionReason: row.retractionReason };
   await tx
     .update(evidence)
-    .set({ ...fields, revision: row.revision + 1, contentChangedBy: changedBy, updatedAt: new Date(), ...extra })
+    .set({ ...extra, ...sealColumns(keys.row, row.id, { ...fields, ...columns }), revision: row.revision + 1, contentChangedBy: changedBy, updatedAt: new Date() })
     .where(eq(evidence.id, row.id));
   await replaceLinks(tx, row.id, recIds, siteIds);
+  if (needsSealing(to) !== needsSealing(before)) await resealHistory(tx, row.id, keys);
+  return keys;
 }
 
 /**
@@ -252,13 +306,13 @@ async function applyContent(
  */
 export async function updateEvidence(db: Database, actor: Viewer, input: EvidenceUpdateInput): Promise<EvidenceView> {
   return db.transaction(async (tx) => {
-    const row = await lockRow(tx, actor, input.id);
+    const { row, key } = await lockRow(tx, actor, input.id);
     requireAllowed(mayEditEvidence(lifecycleOf(row), actor));
     if (input.revision !== row.revision) {
       throw new AppError('CONFLICT', `This item changed since you opened it (now revision ${row.revision}). Reload it and apply your change again.`);
     }
     const { id, revision: _seen, ...changes } = input;
-    const links = (await linksFor(tx, [id])).get(id) as EvidenceLinks;
+    const links = (await linksFor(tx, [id], keyMap(id, key))).get(id) as EvidenceLinks;
     const before = contentOf(row, links);
     // Only the fields sent change; an explicit null clears an optional field.
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<EvidenceContent>;
@@ -267,6 +321,8 @@ export async function updateEvidence(db: Database, actor: Viewer, input: Evidenc
     return getEvidence(tx, actor, id);
   });
 }
+
+const keyMap = (id: string, key: Buffer | null) => new Map<string, Buffer>(key ? [[id, key]] : []);
 
 /**
  * Changes an item's content under the lifecycle rules, as an edit or an import does: in place for a
@@ -287,36 +343,38 @@ export async function changeContent(
   const id = row.id;
   if (editOutcome(row) === 'in_place') {
     const resubmit = options.resubmit && row.status === 'rejected';
-    await applyContent(tx, row, before, after, actor.id, recIds, resubmit ? { status: 'submitted', submittedAt: new Date(), reviewedBy: null, reviewedAt: null, reviewNote: null } : {});
-    await appendLedger(tx, { actorId: actor.id, action: 'evidence.update', entityType: 'evidence', entityId: id, before, after: { ...after, revision: row.revision + 1, ...(resubmit ? { status: 'submitted' } : {}) } });
+    const keys = await applyContent(tx, row, before, after, actor.id, recIds, resubmit ? { status: 'submitted', submittedAt: new Date(), reviewedBy: null, reviewedAt: null, reviewNote: null } : {});
+    await ledgerEntry(tx, keys, { actorId: actor.id, action: 'evidence.update', entityId: id, before, after: { ...after, revision: row.revision + 1, ...(resubmit ? { status: 'submitted' } : {}) } });
     return;
   }
   let current = before;
+  let keys = await evidenceKeys(tx, id, needsSealing(before));
   if (protects(before, after)) {
     // Hide at once what the change hides; the rest of it still waits for review.
     current = { ...before, visibility: after.visibility, containsPersonalData: after.containsPersonalData };
-    await applyContent(tx, row, before, current, actor.id, [...(await recommendationIds(tx, before.recommendationKeys)).values()]);
-    await appendLedger(tx, {
+    keys = await applyContent(tx, row, before, current, actor.id, [...(await recommendationIds(tx, before.recommendationKeys)).values()]);
+    await ledgerEntry(tx, keys, {
       actorId: actor.id,
       action: 'evidence.protect',
-      entityType: 'evidence',
       entityId: id,
       before: { visibility: before.visibility, containsPersonalData: before.containsPersonalData },
       after: { visibility: after.visibility, containsPersonalData: after.containsPersonalData, revision: row.revision + 1 },
     });
     if (sameContent(current, after)) return;
   }
-  await tx.update(evidence).set({ pendingChange: after, pendingBy: actor.id, pendingAt: new Date(), updatedAt: new Date() }).where(eq(evidence.id, id));
-  await appendLedger(tx, { actorId: actor.id, action: 'evidence.propose', entityType: 'evidence', entityId: id, before: current, after });
+  // A proposal is sealed whenever the item or the proposal is confidential.
+  const pendingKey = keys.row ?? (needsSealing(after) ? await dataKeyFor(tx, 'evidence', id, true) : null);
+  await tx.update(evidence).set({ pendingChange: sealPending(pendingKey, id, after), pendingBy: actor.id, pendingAt: new Date(), updatedAt: new Date() }).where(eq(evidence.id, id));
+  await ledgerEntry(tx, { row: pendingKey, history: keys.history ?? pendingKey }, { actorId: actor.id, action: 'evidence.propose', entityId: id, before: current, after });
 }
 
 export async function submitEvidence(db: Database, actor: Viewer, id: string): Promise<EvidenceView> {
   return db.transaction(async (tx) => {
-    const row = await lockRow(tx, actor, id);
+    const { row, key } = await lockRow(tx, actor, id);
     requireAllowed(maySubmitEvidence(lifecycleOf(row), actor));
     await requireStateAllowed(tx, actor, row.iso3);
     await tx.update(evidence).set({ status: 'submitted', submittedAt: new Date(), updatedAt: new Date() }).where(eq(evidence.id, id));
-    await appendLedger(tx, { actorId: actor.id, action: 'evidence.submit', entityType: 'evidence', entityId: id, before: { status: row.status }, after: { status: 'submitted' } });
+    await ledgerEntry(tx, { row: key, history: key }, { actorId: actor.id, action: 'evidence.submit', entityId: id, before: { status: row.status }, after: { status: 'submitted' } });
     return getEvidence(tx, actor, id);
   });
 }
@@ -333,29 +391,29 @@ export async function reviewEvidence(
   input: { id: string; decision: 'verify' | 'reject'; note: string; revision?: number | undefined },
 ): Promise<EvidenceView> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select(evidenceColumns).from(evidence).where(eq(evidence.id, input.id)).for('update');
-    if (!row) throw notFound('Evidence');
+    const { row, key } = await lockRow(tx, null, input.id);
     requireAllowed(mayReviewEvidence(lifecycleOf(row), actor));
     if (input.revision !== undefined && input.revision !== row.revision) {
       throw new AppError('CONFLICT', `This item changed since you read it (now revision ${row.revision}). Read it again before deciding.`);
     }
     await requireStateAllowed(tx, actor, row.iso3);
     const now = new Date();
+    const itemKeys = { row: needsSealing(row) ? key : null, history: key };
     if (row.pendingBy) {
       const change = row.pendingChange as EvidenceContent;
-      const links = (await linksFor(tx, [row.id])).get(row.id) as EvidenceLinks;
+      const links = (await linksFor(tx, [row.id], keyMap(row.id, key))).get(row.id) as EvidenceLinks;
       const before = contentOf(row, links);
       const cleared = { pendingChange: null, pendingBy: null, pendingAt: null };
+      let keys = itemKeys;
       if (input.decision === 'verify') {
         const recIds = await checkContent(tx, { id: row.pendingBy, role: 'reviewer' }, before, change);
-        await applyContent(tx, row, before, change, row.pendingBy, recIds, { ...cleared, reviewedBy: actor.id, reviewedAt: now, reviewNote: input.note });
+        keys = await applyContent(tx, row, before, change, row.pendingBy, recIds, { ...cleared, reviewedBy: actor.id, reviewedAt: now, reviewNote: input.note });
       } else {
         await tx.update(evidence).set({ ...cleared, updatedAt: now }).where(eq(evidence.id, row.id));
       }
-      await appendLedger(tx, {
+      await ledgerEntry(tx, keys, {
         actorId: actor.id,
         action: input.decision === 'verify' ? 'evidence.verify_change' : 'evidence.reject_change',
-        entityType: 'evidence',
         entityId: row.id,
         before,
         after: { decision: input.decision, note: input.note, proposedBy: row.pendingBy, ...(input.decision === 'verify' ? { content: change, revision: row.revision + 1 } : {}) },
@@ -368,16 +426,15 @@ export async function reviewEvidence(
         status: input.decision === 'verify' ? 'verified' : 'rejected',
         reviewedBy: actor.id,
         reviewedAt: now,
-        reviewNote: input.note,
+        ...sealColumns(itemKeys.row, row.id, { reviewNote: input.note }),
         updatedAt: now,
       })
       .where(and(eq(evidence.id, input.id), eq(evidence.status, 'submitted'), eq(evidence.revision, row.revision)))
       .returning({ id: evidence.id });
     if (decided.length === 0) throw new AppError('CONFLICT', 'Another reviewer decided this item first.');
-    await appendLedger(tx, {
+    await ledgerEntry(tx, itemKeys, {
       actorId: actor.id,
       action: `evidence.${input.decision}`,
-      entityType: 'evidence',
       entityId: input.id,
       before: { status: row.status, revision: row.revision },
       after: { status: input.decision === 'verify' ? 'verified' : 'rejected', note: input.note },
@@ -392,16 +449,17 @@ export async function reviewEvidence(
  */
 export async function retractEvidence(db: Database, actor: Viewer, input: { id: string; reason: string }): Promise<EvidenceView> {
   return db.transaction(async (tx) => {
-    const row = await lockRow(tx, actor, input.id);
+    const { row, key } = await lockRow(tx, actor, input.id);
     requireAllowed(mayRetractEvidence(lifecycleOf(row), actor));
     await requireStateAllowed(tx, actor, row.iso3);
+    const keys = { row: needsSealing(row) ? key : null, history: key };
     const done = await tx
       .update(evidence)
-      .set({ retractedAt: new Date(), retractedBy: actor.id, retractionReason: input.reason, pendingChange: null, pendingBy: null, pendingAt: null, updatedAt: new Date() })
+      .set({ retractedAt: new Date(), retractedBy: actor.id, ...sealColumns(keys.row, row.id, { retractionReason: input.reason }), pendingChange: null, pendingBy: null, pendingAt: null, updatedAt: new Date() })
       .where(and(eq(evidence.id, input.id), sql`${evidence.retractedAt} is null`))
       .returning({ id: evidence.id });
     if (done.length === 0) throw new AppError('CONFLICT', 'This item is already retracted.');
-    await appendLedger(tx, { actorId: actor.id, action: 'evidence.retract', entityType: 'evidence', entityId: input.id, after: { reason: input.reason, droppedChangeBy: row.pendingBy } });
+    await ledgerEntry(tx, keys, { actorId: actor.id, action: 'evidence.retract', entityId: input.id, after: { reason: input.reason, droppedChangeBy: row.pendingBy } });
     return getEvidence(tx, actor, input.id);
   });
 }
@@ -413,24 +471,29 @@ export interface AttachmentContent {
   mediaType: string;
 }
 
-/** Stores the content once per SHA-256 and links it to the item (the author's draft or rejected item). */
+/**
+ * Stores the file once per SHA-256 and links it to the item (the author's draft or returned item).
+ * A confidential item's file name is sealed under its key, and the file sealed under a key of its
+ * own while every item that attaches it is confidential.
+ */
 export async function attachToEvidence(db: Database, actor: Viewer, id: string, file: AttachmentContent, idempotencyKey?: string): Promise<EvidenceView> {
   return db.transaction(async (tx) => {
     const earlier = await claimIdempotencyKey(tx, actor, idempotencyKey, 'evidence.attach', requestDigest({ id, sha256: file.sha256, filename: file.filename }));
     if (earlier) return getEvidence(tx, actor, earlier);
-    const row = await lockRow(tx, actor, id);
+    const { row, key } = await lockRow(tx, actor, id);
     requireAllowed(mayAttachToEvidence(lifecycleOf(row), actor));
     await requireStateAllowed(tx, actor, row.iso3);
+    const keys = { row: needsSealing(row) ? key : null, history: key };
     await tx.update(evidence).set({ contentChangedBy: actor.id, updatedAt: new Date() }).where(eq(evidence.id, id));
-    await storeBlob(tx, file);
+    await storeBlob(tx, file, keys.row !== null);
     await tx
       .insert(evidenceAttachments)
-      .values({ evidenceId: id, sha256: file.sha256, filename: file.filename, addedBy: actor.id })
+      .values({ evidenceId: id, sha256: file.sha256, filename: sealFilename(keys.row, id, file.sha256, file.filename), addedBy: actor.id })
       .onConflictDoNothing();
-    await appendLedger(tx, {
+    await reconcileBlob(tx, file.sha256);
+    await ledgerEntry(tx, keys, {
       actorId: actor.id,
       action: 'evidence.attach',
-      entityType: 'evidence',
       entityId: id,
       after: { sha256: file.sha256, filename: file.filename, size: file.bytes.byteLength, mediaType: file.mediaType },
     });

@@ -17,3 +17,6 @@ export * from './translations';
 export * from './ledger-export';
 export * from './throttle';
 export * from './access-log';
+export * from './record-keys';
+export { blobBytes } from './blobs';
+export * from './erasure';

@@ -1,5 +1,7 @@
 import { AppError, notFound, type Role, type Viewer } from '@tracker/domain';
-import { and, asc, count, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { aadOf, isSealedText, openText, sealText } from '../crypto/seal';
+import { dataKeyFor } from './record-keys';
 import type { Database } from '../client';
 import { appendLedger } from '../ledger';
 import { oneTimeTokens, rolePolicies, sessions, userStates, users } from '../schema';
@@ -24,13 +26,32 @@ export async function countUsers(db: Database): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** The fields sign-in needs. Email matching is case-insensitive. */
+const totpAad = (userId: string) => aadOf('user', userId, 'totp');
+
+/** The fields sign-in needs, the second-factor secret opened. Email matching is case-insensitive. */
 export async function findLoginUser(db: Database, email: string) {
   const [row] = await db
     .select({ id: users.id, email: users.email, role: users.role, active: users.active, passwordHash: users.passwordHash, totpSecret: users.totpSecret })
     .from(users)
     .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
-  return row ?? null;
+  if (!row) return null;
+  if (!isSealedText(row.totpSecret)) return row;
+  const key = await dataKeyFor(db, 'user', row.id);
+  return { ...row, totpSecret: key ? openText(key, totpAad(row.id), row.totpSecret) : null };
+}
+
+/** A second-factor secret as stored: sealed under the account's own data key. */
+export async function sealTotpSecret(tx: Database, userId: string, secret: string): Promise<string> {
+  return sealText(await dataKeyFor(tx, 'user', userId, true), totpAad(userId), secret);
+}
+
+/** Accounts whose second-factor secret was stored in the clear (before encryption), a batch at a time. */
+export async function unsealedTotpSecrets(db: Database, limit: number) {
+  return db
+    .select({ id: users.id, totpSecret: users.totpSecret })
+    .from(users)
+    .where(and(isNotNull(users.totpSecret), sql`${users.totpSecret} not like 'enc:v1:%'`))
+    .limit(limit);
 }
 
 export async function listUsers(db: Database) {
@@ -177,7 +198,8 @@ export async function requireStateAllowed(db: Database, actor: Viewer, iso3: str
  */
 export async function setTotpSecret(db: Database, actorId: string, userId: string, secret: string | null, acceptedStep: number | null = null): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ totpSecret: secret, totpLastStep: acceptedStep, updatedAt: new Date() }).where(eq(users.id, userId));
+    const stored = secret === null ? null : await sealTotpSecret(tx, userId, secret);
+    await tx.update(users).set({ totpSecret: stored, totpLastStep: acceptedStep, updatedAt: new Date() }).where(eq(users.id, userId));
     await appendLedger(tx, { actorId, action: secret ? 'user.totp.enable' : 'user.totp.disable', entityType: 'user', entityId: userId, after: { totpEnabled: secret !== null } });
   });
 }

@@ -74,6 +74,10 @@ export const evidence = pgTable(
     retractedAt: tstz('retracted_at'),
     retractedBy: uuid('retracted_by').references(() => users.id, { onDelete: 'restrict' }),
     retractionReason: text('retraction_reason'),
+    /** Erased on request: content, revisions, files and data key destroyed; the facts scores rest on kept. */
+    erasedAt: tstz('erased_at'),
+    erasedBy: uuid('erased_by').references(() => users.id, { onDelete: 'restrict' }),
+    erasureReason: text('erasure_reason'),
     externalId: text('external_id').unique(),
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: createdAt(),
@@ -87,7 +91,9 @@ export const evidence = pgTable(
     oneOf('evidence_visibility_known', t.visibility, visibilities),
     oneOf('evidence_status_known', t.status, evidenceStatuses),
     check('evidence_personal_data_confidential', sql`not ${t.containsPersonalData} or ${t.visibility} = 'confidential'`),
-    check('evidence_source_url_scheme', sql`${t.sourceUrl} is null or ${t.sourceUrl} ~ '^https?://'`),
+    // A sealed (encrypted) address starts with enc:v1: instead.
+    check('evidence_source_url_scheme', sql`${t.sourceUrl} is null or ${t.sourceUrl} ~ '^(https?://|enc:v1:)'`),
+    check('evidence_erasure_has_reason', sql`(${t.erasedAt} is null) = (${t.erasureReason} is null)`),
     check('evidence_retraction_has_reason', sql`(${t.retractedAt} is null) = (${t.retractionReason} is null)`),
     check('evidence_retract_only_verified', sql`${t.retractedAt} is null or ${t.status} = 'verified'`),
     check('evidence_pending_only_verified', sql`(${t.pendingChange} is null) = (${t.pendingBy} is null) and (${t.pendingBy} is null or ${t.status} = 'verified')`),
@@ -154,6 +160,8 @@ export const blobs = pgTable(
     sha256: char('sha256', { length: 64 }).primaryKey(),
     size: bigint('size', { mode: 'number' }).notNull(),
     mediaType: text('media_type').notNull(),
+    /** Its chunks are encrypted under the file's data key: every item that attaches it is confidential. */
+    sealed: boolean('sealed').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

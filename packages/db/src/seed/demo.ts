@@ -9,7 +9,10 @@ import {
 } from '@tracker/domain';
 import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../client';
+import { randomUUID } from 'node:crypto';
 import { appendLedger } from '../ledger';
+import { sealColumns } from '../queries/evidence-sealing';
+import { dataKeyFor } from '../queries/record-keys';
 import * as t from '../schema';
 import { focusStates } from './briefing-paper';
 
@@ -100,17 +103,24 @@ export async function seedDemo(db: Database): Promise<DemoReport> {
         const status: EvidenceStatus = k === 8 ? 'submitted' : k === 9 ? 'draft' : 'verified';
         const linked = [pick(recs), pick(recs)].filter((r, i, all) => all.findIndex((x) => x.id === r.id) === i);
         const publishedOn = addDays(start, Math.floor(random() * 700));
+        // Sealed like any confidential item, so the demo shows the tracker as it stores testimony.
+        const id = randomUUID();
+        const key = visibility === 'confidential' || kind === 'testimony' ? await dataKeyFor(tx, 'evidence', id, true) : null;
         const [row] = await tx
           .insert(t.evidence)
           .values({
+            id,
+            ...sealColumns(key, id, {
+              title: `${DEMO_PREFIX} Illustrative ${kindLabel[kind]} (${iso3})`,
+              summary:
+                'Illustrative demo record, not a real event. It exists so the tracker can be tried: filters, review, scorecards and exports all have something to show.',
+              sourceUrl: `https://example.org/demo/${iso3.toLowerCase()}/${kind}`,
+              publisher: 'Demo publisher',
+              reviewNote: status === 'verified' ? 'Demo: source checked.' : null,
+            }),
             iso3,
-            title: `${DEMO_PREFIX} Illustrative ${kindLabel[kind]} (${iso3})`,
-            summary:
-              'Illustrative demo record, not a real event. It exists so the tracker can be tried: filters, review, scorecards and exports all have something to show.',
             kind,
             direction: pick(['progress', 'progress', 'setback', 'context'] as const),
-            sourceUrl: `https://example.org/demo/${iso3.toLowerCase()}/${kind}`,
-            publisher: 'Demo publisher',
             publishedOn,
             accessedOn: addDays(publishedOn, 3),
             language: 'en',
@@ -124,7 +134,6 @@ export async function seedDemo(db: Database): Promise<DemoReport> {
             submittedAt: status === 'draft' ? null : new Date(`${addDays(publishedOn, 5)}T09:00:00Z`),
             reviewedBy: status === 'verified' ? reviewer.id : null,
             reviewedAt: status === 'verified' ? new Date(`${addDays(publishedOn, 7)}T09:00:00Z`) : null,
-            reviewNote: status === 'verified' ? 'Demo: source checked.' : null,
             isDemo: true,
           })
           .returning({ id: t.evidence.id });
