@@ -19,6 +19,7 @@ describe('the server process on the embedded database', () => {
   it('migrates and seeds on first start, answers health, and exits cleanly on SIGTERM', async () => {
     const server = await startServerProcess({ TRACKER_DATA_DIR: data.dir });
     expect(server.output()).toMatch(/first start: catalogue seeded/);
+    expect(server.output()).toMatch(/A new encryption key was created at .*tracker-key\. .*back it up now/);
     const health = (await (await fetch(`${server.url}/api/health`)).json()) as { database: { kind: string } };
     expect(health.database.kind).toBe('pglite');
     expect(((await (await fetch(`${server.url}/api/v1/recommendations`)).json()) as unknown[]).length).toBe(7);
@@ -126,6 +127,35 @@ describe('the server process on the embedded database', () => {
     } finally {
       target.remove();
     }
+  });
+
+  it('made a key file at first start and said so; refuses to start with another key, naming the file', async () => {
+    expect(existsSync(data.keyFile)).toBe(true);
+    const other = join(data.dir, '..', 'another-key');
+    writeFileSync(other, `${Buffer.alloc(32, 7).toString('base64')}\n`, { mode: 0o600 });
+    const refused = runServer({ TRACKER_DATA_DIR: data.dir, TRACKER_KEY_FILE: other });
+    expect(await refused.exited).toBe(1);
+    expect(refused.output()).toContain(`The key in ${other.replace('/data/..', '')} does not open this database`);
+    const missing = runServer({ TRACKER_DATA_DIR: data.dir, TRACKER_KEY_FILE: join(data.dir, '..', 'no-such-key') });
+    expect(await missing.exited).toBe(1);
+    expect(missing.output()).toMatch(/holds encrypted data, but the key file .*no-such-key does not exist/);
+  });
+
+  it('erases an item on request and rotates the key from the CLI; the ledger verifies after both', async () => {
+    const server = await startServerProcess({ TRACKER_DATA_DIR: data.dir });
+    const page = (await (await fetch(`${server.url}/api/v1/evidence?limit=1`)).json()) as { items: { id: string }[] };
+    expect(await server.stop()).toBe(0);
+    const id = page.items[0]?.id ?? '';
+    const env = { TRACKER_DATA_DIR: data.dir };
+    expect((await tracker(['erase', id, '--reason', 'The person concerned asked for removal.', '--as', 'cli.admin@example.org'], env)).stdout).toMatch(/Erased evidence .* the ledger records the erasure/);
+    const notAdmin = await tracker(['erase', id, '--reason', 'again please', '--as', 'nobody@example.org'], env).catch((e: { code: number; stderr: string }) => e);
+    expect((notAdmin as { stderr: string }).stderr).toMatch(/not an active administrator/);
+    const rotated = join(data.dir, '..', 'rotated-key');
+    expect((await tracker(['key', 'rotate', '--new', rotated], env)).stdout).toMatch(/Re-wrapped \d+ data keys .* destroy the old key/);
+    const oldKey = await tracker(['ledger', 'verify'], env).catch((e: { code: number; stderr: string }) => e);
+    expect((oldKey as { stderr: string }).stderr).toMatch(/does not open this database/);
+    expect((await tracker(['ledger', 'verify'], { ...env, TRACKER_KEY_FILE: rotated })).stdout).toMatch(/Ledger intact/);
+    writeFileSync(data.keyFile, readFileSync(rotated));
   });
 
   it('refuses invalid configuration with a message naming the variable', async () => {
