@@ -25,15 +25,18 @@ Commands:
                      recommendationKeys and siteIds separated by |, and an optional
                      externalId). Every row is checked first; all rows or none are
                      imported; re-importing the same file creates no duplicates.
-  export --all DIR   Write a complete, verifiable backup (every table, ledger included).
-  restore DIR        Restore such a backup into an empty database and verify its ledger.
+  export --all DIR   Write a complete, verifiable backup (every table, ledger included), read
+                     from one snapshot, so it restores even when taken while people work.
+  restore DIR        Restore such a backup into an empty database; the ledger and every
+                     ledgered record are checked before anything is kept.
   catalogue export FILE
                      Write frameworks, groups and recommendations as a JSON document.
   catalogue import FILE --as EMAIL
                      Add or update the catalogue from such a document (an admin's account).
-  ledger verify [--file F]
+  ledger verify [--deep] [--file F]
                      Recompute the tamper-evident ledger's hash chain and name the first
-                     broken link; with --file, verify an exported chain offline.
+                     broken link; --deep also checks that every ledgered record is what its
+                     last entry says; with --file, verify an exported chain offline.
   ledger export FILE Write the chain (salted references and digests, no content) as JSON lines.
   key rotate --new FILE
                      Re-wrap every data key under the key in FILE (made if missing). Safe to
@@ -62,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
       as: { type: 'string' },
       all: { type: 'boolean', default: false },
       new: { type: 'string' },
+      deep: { type: 'boolean', default: false },
       reason: { type: 'string' },
     },
     strict: true,
@@ -129,7 +133,7 @@ async function main(argv: string[]): Promise<number> {
     case 'ledger': {
       const [sub, file] = positionals;
       if (sub === 'verify') {
-        const result = values.file ? await verifyLedgerFileCommand(values.file) : await verifyLedgerCommand(readEnv());
+        const result = values.file ? await verifyLedgerFileCommand(values.file) : await verifyLedgerCommand(readEnv(), values.deep);
         (result.ok ? console.log : console.error)(result.text);
         return result.ok ? 0 : 3;
       }
@@ -167,6 +171,20 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * What went wrong, from the outermost message to the underlying one: the ORM wraps a database
+ * error in "Failed query: …", and the reason (a full disk, a lost connection) is in its cause.
+ */
+function describeFailure(error: unknown): string {
+  const messages: string[] = [];
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const message = current instanceof Error ? current.message : String(current);
+    messages.push(message.length > 500 ? `${message.slice(0, 500)}…` : message);
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return messages.join('\n  caused by: ');
+}
+
 /** Runs a command; a refusal (bad input, wrong account) is printed and exits 1. */
 async function refusedAs1(work: () => Promise<void>): Promise<number> {
   try {
@@ -182,7 +200,7 @@ async function refusedAs1(work: () => Promise<void>): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`tracker: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`tracker: ${describeFailure(error)}`);
     process.exit(1);
   },
 );

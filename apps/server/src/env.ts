@@ -35,6 +35,8 @@ const schema = z.object({
     .or(z.literal('').transform(() => undefined)),
   TRACKER_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   TRACKER_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Writes are refused (503, saying the disk is full) while the embedded database's disk has less free. 0 turns the check off. */
+  TRACKER_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_000_000).default(64),
   TRACKER_MAX_BODY_BYTES: z.coerce
     .number()
     .int()

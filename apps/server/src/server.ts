@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAuthServices, issueOneTimeLink } from '@tracker/api';
-import { countUsers, hasCatalogue, openDatabase, pruneIdempotencyKeys, pruneSessions, pruneThrottle, seedCatalogue, type DbHandle } from '@tracker/db';
+import { analyzeTables, countUsers, hasCatalogue, openDatabase, pruneIdempotencyKeys, pruneSessions, pruneThrottle, seedCatalogue, type DbHandle } from '@tracker/db';
 import type { Env } from './env';
 import { createRequestHandler } from './http/handler';
+import { storageGuard } from './http/storage';
 import { keyCreatedMessage } from './key-message';
 import { log } from './log';
 
@@ -26,6 +27,7 @@ export type ListenEnv = Pick<
   | 'TRACKER_PUBLIC_URL'
   | 'TRACKER_SESSION_IDLE_MINUTES'
   | 'TRACKER_SESSION_ABSOLUTE_HOURS'
+  | 'TRACKER_MIN_FREE_MB'
 >;
 
 export async function listen(handle: DbHandle, env: ListenEnv) {
@@ -43,6 +45,8 @@ export async function listen(handle: DbHandle, env: ListenEnv) {
       auth,
       trustProxy: env.TRACKER_TRUST_PROXY,
       origin: () => publicUrl ?? listening,
+      // PostgreSQL keeps its data on its own disk and says so itself (SQLSTATE 53100).
+      storage: handle.config.kind === 'pglite' && handle.config.dataDir ? storageGuard(handle.config.dataDir, env.TRACKER_MIN_FREE_MB * 2 ** 20) : null,
     }),
   );
   server.requestTimeout = 60_000;
@@ -78,6 +82,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
       // A second server starting at the same moment finds nothing left to add.
       if (Object.values(report.inserted).some((n) => n > 0)) {
         log.info('first start: catalogue seeded from the 2023 briefing paper', report.inserted);
+        await analyzeTables(handle.db);
       }
     }
     // Sessions past their lifetime for a month are of no use to anyone; keep the table small.

@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { isDatabaseUnavailable } from '@tracker/db';
+import { isDatabaseUnavailable, isDiskFull } from '@tracker/db';
 import { AppError, type AppErrorCode } from '@tracker/domain';
 import { type ZodError } from 'zod';
 
@@ -19,7 +19,11 @@ const codeFor: Record<AppErrorCode, TRPCCode> = {
 export const unavailableMessage =
   'The database cannot be reached right now. Try again in a moment; a retry with the same idempotency key is safe.';
 
+export const diskFullMessage =
+  'The disk that holds the tracker’s data is full, so nothing can be saved right now; reading still works. Nothing you saved before is lost. Try again once space has been freed.';
+
 export function toTRPCError(error: unknown): TRPCError | null {
+  if (isDiskFull(error)) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: diskFullMessage, cause: error as Error });
   if (error instanceof AppError) return new TRPCError({ code: codeFor[error.code], message: error.message, cause: error });
   if (isDatabaseUnavailable(error)) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: unavailableMessage, cause: error as Error });
   return null;

@@ -1,9 +1,9 @@
 export { appRouter, createCaller, type AppRouter } from './root';
-export { createAuthServices, createContextInner, guardMessages, viewerOf, viewerOfUser, type AuthServices, type Context, type HttpExchange, type SessionUser } from './trpc';
+export { createAuthServices, createContextInner, guardMessages, viewerOf, viewerOfUser, type AuthServices, type Context, type HttpExchange, type SessionUser, type StorageGuard } from './trpc';
 export { hashPassword } from './auth/passwords';
 export { hashToken } from './auth/tokens';
 export { issueOneTimeLink, type OneTimeLink } from './auth/session';
-export { describeIssues as describeFieldIssues, unavailableMessage, type FieldIssue } from './errors';
+export { describeIssues as describeFieldIssues, diskFullMessage, unavailableMessage, type FieldIssue } from './errors';
 export { totpCodeAt } from './auth/totp';
 export { describeIssues, ImportRejected, parseEvidenceCsv } from './evidence-csv';
 export { openApiDocument } from './openapi';

@@ -35,11 +35,17 @@ export function createAuthServices(overrides: Partial<AuthServices> = {}): AuthS
   };
 }
 
+/** Refuses a write, by throwing, when the disk that holds the data is (nearly) full. */
+export interface StorageGuard {
+  check(): void;
+}
+
 export interface Context {
   db: Database;
   user: SessionUser | null;
   http: HttpExchange | null;
   auth: AuthServices;
+  storage: StorageGuard | null;
 }
 
 /**
@@ -55,8 +61,9 @@ export function createContextInner(opts: {
   user?: SessionUser | null;
   http?: HttpExchange | null;
   auth?: AuthServices;
+  storage?: StorageGuard | null;
 }): Context {
-  return { db: opts.db, user: opts.user ?? null, http: opts.http ?? null, auth: opts.auth ?? createAuthServices() };
+  return { db: opts.db, user: opts.user ?? null, http: opts.http ?? null, auth: opts.auth ?? createAuthServices(), storage: opts.storage ?? null };
 }
 
 const t = initTRPC.context<Context>().meta<OpenApiMeta>().create({
@@ -94,7 +101,13 @@ type Access = typeof procedureAccess;
 type PublicPath = { [K in ProcedurePath]: Access[K] extends 'public' ? K : never }[ProcedurePath];
 type RestrictedPath = Exclude<ProcedurePath, PublicPath>;
 
-const base = t.procedure.use(mapErrors);
+/** Every mutation writes: on a (nearly) full disk it is refused before it starts, and reads go on. */
+const guardStorage = t.middleware(({ ctx, type, next }) => {
+  if (type === 'mutation') ctx.storage?.check();
+  return next();
+});
+
+const base = t.procedure.use(mapErrors).use(guardStorage);
 
 /** A procedure anyone may call. Its path must be listed as public in the permission table. */
 export function publicProcedure(_path: PublicPath) {

@@ -88,8 +88,16 @@ export async function isEmptyDatabase(db: Database): Promise<boolean> {
   return true;
 }
 
-/** Inserts every table's rows in one transaction, keeping ledger sequence numbers as they were. */
-export async function restoreRows(db: Database, rowsOf: (name: string) => Row[]): Promise<Record<string, number>> {
+/** Runs `work` on one consistent, read-only snapshot of the whole database. */
+export function readOnlySnapshot<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
+  return db.transaction(work, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+}
+
+/**
+ * Inserts every table's rows in one transaction, keeping ledger sequence numbers as they were, then
+ * runs `prove` in the same transaction: when it throws, nothing is restored.
+ */
+export async function restoreRows<T>(db: Database, rowsOf: (name: string) => Row[], prove: (tx: Database) => Promise<T>): Promise<T & { counts: Record<string, number> }> {
   const secrets = rowsOf('tracker_secrets').map((r) => decodeRow(t.trackerSecrets, r)) as { name: string; value: Uint8Array }[];
   if (!backupOpensWith(secrets, keyring())) {
     throw new AppError('BAD_REQUEST', 'This backup was encrypted with another key: restore it with TRACKER_KEY_FILE pointing at the key file it was made with.');
@@ -109,6 +117,6 @@ export async function restoreRows(db: Database, rowsOf: (name: string) => Row[])
     }
     await tx.execute(sql`select setval(pg_get_serial_sequence('audit_ledger', 'seq'), coalesce((select max(seq) from audit_ledger), 0) + 1, false)`);
     await tx.execute(sql`select setval(pg_get_serial_sequence('access_log', 'seq'), coalesce((select max(seq) from access_log), 0) + 1, false)`);
-    return counts;
+    return { ...(await prove(tx)), counts };
   });
 }

@@ -17,9 +17,11 @@ function isAlive(pid: number): boolean {
 /**
  * PGlite allows one process per data directory; two writers corrupt it. The lock file holds the
  * owner's pid, is created exclusively, and is taken over when its owner is no longer running.
- * Returns the function that releases it.
+ * Returns the function that releases it; `recovered` says whether a killed process's lock was
+ * taken over (its database was not shut down cleanly).
  */
-export function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string): (() => void) & { recovered: boolean } {
+  let recovered = false;
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -28,11 +30,12 @@ export function lockDataDir(dataDir: string): () => void {
       writeSync(fd, String(process.pid));
       closeSync(fd);
       let released = false;
-      return () => {
+      const release = () => {
         if (released) return;
         released = true;
         rmSync(path, { force: true });
       };
+      return Object.assign(release, { recovered });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number.parseInt(readFileSync(path, 'utf8').trim(), 10);
@@ -46,6 +49,7 @@ export function lockDataDir(dataDir: string): () => void {
       }
       // Stale lock: its owner is gone (crash, kill -9). Take it over.
       rmSync(path, { force: true });
+      recovered = true;
     }
   }
   throw new AppError('UNAVAILABLE', `Could not take the lock on ${dataDir}; try again.`);

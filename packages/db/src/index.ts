@@ -11,4 +11,5 @@ export * from './seed';
 export * as schema from './schema';
 export * from './ledger';
 export * from './backup';
-export { isDatabaseUnavailable } from './unavailable';
+export { isDatabaseUnavailable, isDiskFull } from './unavailable';
+export { analyzeTables, vacuumAnalyze, vacuumIfNeeded } from './maintenance';

@@ -98,6 +98,10 @@ const plain = (value: unknown) => (value === undefined ? null : (JSON.parse(JSON
  */
 export async function appendLedger(tx: Database, entry: LedgerEntry, options: { seal?: Buffer | null } = {}): Promise<string> {
   const secret = await ledgerSecret(tx);
+  // The whole record after the change, for the kinds whose state the ledger records (read here, in
+  // the transaction that made the change, so every writer records it the same way).
+  const { recordState } = await import('./queries/record-state');
+  const state = entry.state !== undefined ? entry.state : await recordState(tx, entry.entityType, entry.entityId);
   await tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_LOCK_KEY})`);
   const [last] = await tx.select({ hash: auditLedger.hash }).from(auditLedger).orderBy(desc(auditLedger.seq)).limit(1);
   const before = plain(entry.before);
@@ -113,7 +117,7 @@ export async function appendLedger(tx: Database, entry: LedgerEntry, options: { 
     entityRef: entityRefOf(salt, entry.entityType, entry.entityId),
     beforeDigest: saltedDigest(salt, before),
     afterDigest: saltedDigest(salt, after),
-    stateDigest: entry.state === undefined ? null : saltedDigest(salt, plain(entry.state)),
+    stateDigest: state === undefined || state === null ? null : saltedDigest(salt, plain(state)),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const hash = entryHash(chained);

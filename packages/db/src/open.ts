@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { createDb, type DbHandle } from './client';
 import { lockDataDir } from './data-dir-lock';
 import { loadKey, sealExistingData, type SealReport } from './key-setup';
+import { analyzeTables, vacuumAnalyze, vacuumIfNeeded } from './maintenance';
 import { migrate } from './migrate';
 
 export interface OpenOptions {
@@ -26,7 +27,7 @@ export interface OpenedDatabase extends DbHandle {
  * date and seals what an older version stored in the clear. `close()` also releases the lock.
  */
 export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
-  const release = options.databaseUrl ? () => undefined : lockDataDir(resolve(options.dataDir));
+  const release = options.databaseUrl ? Object.assign(() => undefined, { recovered: false }) : lockDataDir(resolve(options.dataDir));
   let handle: DbHandle | undefined;
   try {
     handle = options.databaseUrl
@@ -35,6 +36,10 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     const { keyring, created } = await loadKey(handle.db, options.keyFile, options.databaseUrl ? undefined : options.dataDir);
     await migrate(handle);
     const sealed = await sealExistingData(handle, keyring);
+    // After a crash the embedded database's statistics are gone and an aborted write left dead rows.
+    if (release.recovered) await vacuumAnalyze(handle.db);
+    else await vacuumIfNeeded(handle.db);
+    await analyzeTables(handle.db);
     const close = handle.close;
     return {
       ...handle,

@@ -29,3 +29,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** SQLSTATE 53100 (disk_full), or the operating system's ENOSPC, anywhere in the cause chain. */
+export function isDiskFull(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 6; depth++) {
+    if (typeof current !== 'object') return false;
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (code === '53100' || code === 'ENOSPC' || (typeof message === 'string' && /No space left on device/.test(message))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

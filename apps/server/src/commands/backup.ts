@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { backupTables, encodeRow, isEmptyDatabase, ledgerHead, migrationState, restoreRows, tableRows, verifyLedger, type Database } from '@tracker/db';
+import { analyzeTables, backupTables, encodeRow, isEmptyDatabase, ledgerHead, migrationState, readOnlySnapshot, restoreRows, tableRows, verifyLedger, verifyRecordStates, type Database } from '@tracker/db';
 import type { Env } from '../env';
 import { ImportRejected } from '@tracker/api';
 import { withDatabase } from './database';
@@ -14,6 +14,8 @@ interface Manifest {
   createdAt: string;
   migration: string | null;
   ledgerHead: string | null;
+  /** The ledger head the backup was taken at, to compare with a published one (`audit.head`). */
+  ledger?: { seq: number; hash: string; at: string } | null;
   tables: Record<string, { rows: number; sha256: string }>;
 }
 
@@ -22,19 +24,26 @@ export async function writeBackup(db: Database, dir: string): Promise<Manifest> 
   const existing = await readdir(dir).catch(() => []);
   if (existing.length > 0) throw new ImportRejected(`${dir} is not empty; back up into a new folder.`);
   await mkdir(dir, { recursive: true });
-  const manifest: Manifest = {
-    format: 1,
-    createdAt: new Date().toISOString(),
-    migration: (await migrationState(db)).latest,
-    ledgerHead: (await ledgerHead(db))?.hash ?? null,
-    tables: {},
-  };
-  for (const [name, table] of backupTables) {
-    const rows = await tableRows(db, table);
-    const text = rows.map((r) => JSON.stringify(encodeRow(table, r))).join('\n') + (rows.length ? '\n' : '');
-    await writeFile(join(dir, `${name}.jsonl`), text);
-    manifest.tables[name] = { rows: rows.length, sha256: sha256(text) };
-  }
+  // One snapshot for everything, the ledger head included: writes made meanwhile are either wholly
+  // in the backup or wholly out of it, so it always restores.
+  const manifest = await readOnlySnapshot(db, async (tx) => {
+    const head = await ledgerHead(tx);
+    const result: Manifest = {
+      format: 1,
+      createdAt: new Date().toISOString(),
+      migration: (await migrationState(tx)).latest,
+      ledgerHead: head?.hash ?? null,
+      ledger: head,
+      tables: {},
+    };
+    for (const [name, table] of backupTables) {
+      const rows = await tableRows(tx, table);
+      const text = rows.map((r) => JSON.stringify(encodeRow(table, r))).join('\n') + (rows.length ? '\n' : '');
+      await writeFile(join(dir, `${name}.jsonl`), text);
+      result.tables[name] = { rows: rows.length, sha256: sha256(text) };
+    }
+    return result;
+  });
   await writeFile(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
@@ -60,16 +69,31 @@ export async function readBackup(dir: string): Promise<{ manifest: Manifest; fil
   return { manifest, files };
 }
 
-/** Restores into an empty database and proves the result: the ledger verifies to the manifest's head. */
+/**
+ * Restores into an empty database and proves the result before committing it: the ledger verifies
+ * to the manifest's head, and every ledgered record is what its last ledger entry says. Anything
+ * else and nothing is restored.
+ */
 export async function restoreBackup(db: Database, dir: string): Promise<string> {
   const { manifest, files } = await readBackup(dir);
   if (!(await isEmptyDatabase(db))) throw new ImportRejected('The target database is not empty: restore into a new, empty database.');
-  const counts = await restoreRows(db, (name) => files.get(name) ?? []);
-  const verdict = await verifyLedger(db);
-  if (!verdict.ok) throw new ImportRejected(`Restored, but the ledger does not verify: entry ${verdict.firstBroken.seq}, ${verdict.firstBroken.reason}.`);
-  if (verdict.entries > 0 && verdict.head !== manifest.ledgerHead) throw new ImportRejected('Restored, but the ledger head differs from the manifest.');
+  const { counts, verdict, states } = await restoreRows(
+    db,
+    (name) => files.get(name) ?? [],
+    async (tx) => {
+      const chain = await verifyLedger(tx);
+      if (!chain.ok) throw new ImportRejected(`Nothing was restored: the ledger does not verify at entry ${chain.firstBroken.seq}: ${chain.firstBroken.reason}.`);
+      if (chain.entries > 0 && chain.head !== manifest.ledgerHead) throw new ImportRejected('Nothing was restored: the ledger head differs from the manifest.');
+      const records = await verifyRecordStates(tx);
+      if (!records.ok) {
+        throw new ImportRejected(`Nothing was restored: ${records.first.entityType} ${records.first.entityId} is not what the ledger says: ${records.first.reason}.`);
+      }
+      return { verdict: chain, states: records };
+    },
+  );
+  await analyzeTables(db);
   const total = Object.values(counts).reduce((n, c) => n + c, 0);
-  return `Restored ${total} rows; the ledger verifies (${verdict.entries} entries, head ${verdict.head}).`;
+  return `Restored ${total} rows; the ledger verifies (${verdict.entries} entries, head ${verdict.head}) and ${states.records} records match it.`;
 }
 
 /** `tracker export --all DIR`: one JSON-lines file per table and a manifest with each file's SHA-256, the migration and the ledger head. */

@@ -1,4 +1,4 @@
-import { migrationState, openDatabase, seedCatalogue, seedDemo, type DbHandle } from '@tracker/db';
+import { analyzeTables, migrationState, openDatabase, seedCatalogue, seedDemo, type DbHandle } from '@tracker/db';
 import type { Env } from '../env';
 import { keyCreatedMessage } from '../key-message';
 
@@ -23,12 +23,13 @@ export async function migrateCommand(env: Env): Promise<string> {
 export async function seedCommand(env: Env, options: { demo: boolean }): Promise<string> {
   return withDatabase(env, async (handle) => {
     const report = await seedCatalogue(handle.db);
+    const demo = options.demo ? await seedDemo(handle.db) : null;
+    await analyzeTables(handle.db);
     const added = Object.entries(report.inserted)
       .filter(([, n]) => n > 0)
       .map(([table, n]) => `${n} ${table}`);
     const lines = [added.length ? `Catalogue: added ${added.join(', ')}.` : 'Catalogue: already complete, nothing added.'];
-    if (options.demo) {
-      const demo = await seedDemo(handle.db);
+    if (demo) {
       lines.push(
         demo.skipped
           ? 'Demo data: already present, nothing added.'

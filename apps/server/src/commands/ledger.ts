@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { countLedgerEntries, exportPublicLedger, verifyEntries, verifyLedger, type ExportedEntry, type LedgerVerdict } from '@tracker/db';
+import { countLedgerEntries, exportPublicLedger, verifyEntries, verifyLedger, verifyRecordStates, type ExportedEntry, type LedgerVerdict } from '@tracker/db';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Env } from '../env';
 import { withDatabase } from './database';
@@ -20,15 +20,25 @@ function progressBar(total: number) {
   return { update: (n: number) => bar.isActive && bar.update(n), stop: () => bar.isActive && bar.stop() };
 }
 
-/** Recomputes the whole chain in the database and names the first broken link. */
-export async function verifyLedgerCommand(env: Env): Promise<{ text: string; ok: boolean }> {
+/**
+ * Recomputes the whole chain in the database and names the first broken link; with `deep`, also
+ * checks that every ledgered record is what its last entry says, naming the first that is not.
+ */
+export async function verifyLedgerCommand(env: Env, deep = false): Promise<{ text: string; ok: boolean }> {
   return withDatabase(env, async (handle) => {
     const bar = progressBar(await countLedgerEntries(handle.db));
+    let chain: { text: string; ok: boolean };
     try {
-      return describe(await verifyLedger(handle.db, 2000, bar.update));
+      chain = describe(await verifyLedger(handle.db, 2000, bar.update));
     } finally {
       bar.stop();
     }
+    if (!chain.ok || !deep) return chain;
+    const records = await verifyRecordStates(handle.db);
+    if (!records.ok) {
+      return { ok: false, text: `${chain.text}\nBut ${records.first.entityType} ${records.first.entityId} is not what the ledger says: ${records.first.reason}.` };
+    }
+    return { ok: true, text: `${chain.text} Every ledgered record (${records.records}) is what its last entry says.` };
   });
 }
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { appRouter, createContextInner, hashToken, unavailableMessage, viewerOfUser, type AuthServices } from '@tracker/api';
+import { appRouter, createContextInner, hashToken, unavailableMessage, viewerOfUser, type AuthServices, type StorageGuard } from '@tracker/api';
 import { isDatabaseUnavailable, sessionUser, type DbHandle } from '@tracker/db';
 import { MAX_ATTACHMENT_BYTES } from '@tracker/domain';
 import { TRPCError } from '@trpc/server';
@@ -30,6 +30,27 @@ export interface HandlerOptions {
    */
   origin: () => string;
   uploads?: UploadGate;
+  /** Refuses writes on a (nearly) full disk; null where the database's disk is not ours to watch. */
+  storage?: StorageGuard | null;
+}
+
+/** How long /api/health waits for the database before it answers 503. */
+const HEALTH_TIMEOUT_MS = 1000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 /** Largest number of calls one batched tRPC request may carry. */
@@ -39,7 +60,7 @@ export const MAX_BATCH_SIZE = 20;
 const LARGE_BODY_PATHS = new Set(['/trpc/evidence.attach', '/trpc/evidence.import']);
 export const MAX_ATTACH_BODY_BYTES = Math.ceil((MAX_ATTACHMENT_BYTES / 3) * 4) + 64 * 1024;
 
-export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trustProxy, origin, uploads = new UploadGate() }: HandlerOptions) {
+export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trustProxy, origin, uploads = new UploadGate(), storage = null }: HandlerOptions) {
   /** The signed-in user behind a request's session cookie, or null: the one place a session is read. */
   const userOf = (req: IncomingMessage) => {
     const token = readSessionToken(req);
@@ -56,6 +77,7 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
       db: handle.db,
       user,
       auth,
+      storage,
       http: {
         clientAddress: client.address,
         userAgent: req.headers['user-agent'] ?? null,
@@ -122,13 +144,17 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
       return;
     }
     if (url.pathname === '/api/health') {
-      userOf(req)
-        .catch(() => null)
-        .then((user) => healthReport(handle, viewerOfUser(user)?.role === 'admin'))
-        .then(
+      // Answers within HEALTH_TIMEOUT_MS whatever the database does: a monitor must not hang with it.
+      withTimeout(
+        userOf(req)
+          .catch(() => null)
+          .then((user) => healthReport(handle, viewerOfUser(user)?.role === 'admin')),
+        HEALTH_TIMEOUT_MS,
+      ).then(
         (report) => sendJson(res, 200, report),
         (error: unknown) => {
-          log.error('health check failed', { error });
+          log.warn('health check failed', { error: String(error) });
+          res.setHeader('retry-after', '5');
           sendJson(res, 503, { status: 'unavailable', database: { kind: handle.kind } });
         },
       );

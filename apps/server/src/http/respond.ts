@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { unavailableMessage } from '@tracker/api';
-import { isDatabaseUnavailable } from '@tracker/db';
+import { diskFullMessage, unavailableMessage } from '@tracker/api';
+import { isDatabaseUnavailable, isDiskFull } from '@tracker/db';
 import { log } from '../log';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -31,6 +31,12 @@ export function setSecurityHeaders(res: ServerResponse): void {
  * unreachable (the pool reconnects by itself), else 500 with the details kept in the log.
  */
 export function sendFailure(res: ServerResponse, error: unknown, context: Record<string, unknown>): void {
+  if (isDiskFull(error) && !res.headersSent) {
+    log.warn('disk full', { ...context });
+    res.setHeader('retry-after', '30');
+    sendJson(res, 503, { error: { message: diskFullMessage } });
+    return;
+  }
   const unavailable = isDatabaseUnavailable(error);
   if (unavailable) log.warn('database unavailable', { ...context, error: String(error) });
   else log.error('request failed', { ...context, error });

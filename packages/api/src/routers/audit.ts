@@ -1,5 +1,6 @@
 import { accessLogInput, auditListInput, ledgerHeadView } from '@tracker/domain';
-import { accessLogEntries, auditEntries, ledgerHead, verifyLedger } from '@tracker/db';
+import { accessLogEntries, auditEntries, ledgerHead, verifyLedger, verifyRecordStates } from '@tracker/db';
+import { z } from 'zod';
 import { publicProcedure, restrictedProcedure, router } from '../trpc';
 import { restGet } from '../rest';
 
@@ -9,7 +10,16 @@ export const auditRouter = router({
     .meta(restGet('/audit/head', 'Integrity', 'Newest audit-ledger hash'))
     .output(ledgerHeadView)
     .query(async ({ ctx }) => ledgerHead(ctx.db)),
-  verify: restrictedProcedure('audit.verify').mutation(({ ctx }) => verifyLedger(ctx.db)),
+  verify: restrictedProcedure('audit.verify')
+    .input(z.object({ deep: z.boolean().default(false) }).default({ deep: false }))
+    .mutation(async ({ ctx, input }) => {
+      const chain = await verifyLedger(ctx.db);
+      if (!chain.ok || !input.deep) return chain;
+      const records = await verifyRecordStates(ctx.db);
+      return records.ok
+        ? { ...chain, records: records.records }
+        : { ok: false as const, entries: chain.entries, firstBroken: { seq: records.first.seq, reason: `${records.first.entityType} ${records.first.entityId}: ${records.first.reason}` } };
+    }),
   list: restrictedProcedure('audit.list')
     .input(auditListInput)
     .query(({ ctx, input }) => auditEntries(ctx.db, input)),

@@ -1,4 +1,5 @@
 import {
+  analyzeTables,
   attachToEvidence,
   checkImportReferences,
   importEvidence,
@@ -91,6 +92,7 @@ export const evidenceRouter = router({
       const issues = [...parsed.issues, ...(await checkImportReferences(ctx.db, parsed.rows))].sort((a, b) => a.line - b.line);
       if (issues.length > 0) return { ok: false as const, message: `Nothing was imported: ${issues.length} problem(s) found.`, issues: issues.slice(0, 200) };
       const report = await importEvidence(ctx.db, ctx.user, parsed.rows);
+      await analyzeTables(ctx.db);
       return { ok: true as const, report, rows: parsed.rows.length };
     }),
   /**

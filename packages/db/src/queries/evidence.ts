@@ -4,7 +4,6 @@ import {
   evidenceKeys,
   needsSealing,
   openEvidenceRows,
-  openFilename,
   openSnapshot,
   resealHistory,
   sealColumns,
@@ -14,6 +13,9 @@ import {
   type EvidenceKeys,
 } from './evidence-sealing';
 import { dataKeyFor } from './record-keys';
+import { linksFor } from './evidence-links';
+
+export { linksFor };
 import { claimIdempotencyKey, requestDigest, settleIdempotencyKey } from './idempotency';
 import {
   AppError,
@@ -32,59 +34,21 @@ import {
   type EvidenceUpdateInput,
   type Viewer,
 } from '@tracker/domain';
-import { and, desc, eq, gte, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { appendLedger, canonicalJson, type LedgerEntry } from '../ledger';
 import {
-  blobs,
   evidence,
   evidenceAttachments,
   evidenceRecommendations,
   evidenceRevisions,
   evidenceSites,
   recommendations,
-  sites,
 } from '../schema';
 import { contentOf, lifecycleOf, selectEvidence, projectEvidence, readableWhere, type EvidenceContent, type EvidenceLinks, type EvidenceRow, type EvidenceView } from './evidence-view';
 import { fieldError, recommendationIds, requireSitesIn, requireState } from './lookups';
 import { requireStateAllowed } from './users';
 
-
-/** Recommendations, sites and files of items; `keys` opens the file names of confidential ones. */
-export async function linksFor(db: Database, ids: string[], keys: Map<string, Buffer> = new Map()): Promise<Map<string, EvidenceLinks>> {
-  const links = new Map<string, EvidenceLinks>(ids.map((id) => [id, { recommendationKeys: [], sites: [], attachments: [] }]));
-  if (ids.length === 0) return links;
-  const [recs, siteRows, files] = await Promise.all([
-    db
-      .select({ evidenceId: evidenceRecommendations.evidenceId, key: recommendations.key })
-      .from(evidenceRecommendations)
-      .innerJoin(recommendations, eq(recommendations.id, evidenceRecommendations.recommendationId))
-      .where(inArray(evidenceRecommendations.evidenceId, ids))
-      .orderBy(recommendations.position),
-    db
-      .select({ evidenceId: evidenceSites.evidenceId, id: sites.id, name: sites.name })
-      .from(evidenceSites)
-      .innerJoin(sites, eq(sites.id, evidenceSites.siteId))
-      .where(inArray(evidenceSites.evidenceId, ids))
-      .orderBy(sites.name),
-    db
-      .select({
-        evidenceId: evidenceAttachments.evidenceId,
-        sha256: evidenceAttachments.sha256,
-        filename: evidenceAttachments.filename,
-        size: blobs.size,
-        mediaType: blobs.mediaType,
-      })
-      .from(evidenceAttachments)
-      .innerJoin(blobs, eq(blobs.sha256, evidenceAttachments.sha256))
-      .where(inArray(evidenceAttachments.evidenceId, ids))
-      .orderBy(evidenceAttachments.createdAt),
-  ]);
-  for (const { evidenceId, key } of recs) links.get(evidenceId)?.recommendationKeys.push(key);
-  for (const { evidenceId, ...site } of siteRows) links.get(evidenceId)?.sites.push(site);
-  for (const { evidenceId, ...file } of files) links.get(evidenceId)?.attachments.push({ ...file, filename: openFilename(keys.get(evidenceId), evidenceId, file.sha256, file.filename) });
-  return links;
-}
 
 /** Rows as read from the table, opened: what every read of evidence goes through. */
 async function readRows(db: Database, rows: EvidenceRow[]): Promise<{ rows: EvidenceRow[]; keys: Map<string, Buffer> }> {

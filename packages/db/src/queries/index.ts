@@ -20,3 +20,4 @@ export * from './access-log';
 export * from './record-keys';
 export { blobBytes } from './blobs';
 export * from './erasure';
+export { verifyRecordStates, recordState, type StateVerdict } from './record-state';

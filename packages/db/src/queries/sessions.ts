@@ -44,7 +44,12 @@ export async function sessionUser(db: Database, tokenHash: string, idleMs: numbe
   if (now.getTime() - row.lastSeenAt.getTime() > idleMs) return null;
   // Touch at most once a minute: reads stay cheap.
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.sessionId));
+    // Best effort: on a full disk (or a read-only moment) reading goes on; the clock moves next time.
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now })
+      .where(eq(sessions.id, row.sessionId))
+      .catch(() => undefined);
   }
   const { sessionId: _s, lastSeenAt: _l, totpRequired, ...user } = row;
   const totpEnabled = Boolean(user.totpEnabled);
