@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { seedCatalogue, importEvidence, type DbKind } from '@tracker/db';
-import { createTestDatabase, createUser } from '@tracker/db/testing';
+import { createTestDatabase, createUser, must } from '@tracker/db/testing';
 import { databaseUrl, randomName, withAdmin } from '@tracker/db/testing/postgres-server';
 import { createDb, migrate } from '@tracker/db';
 import { parseEvidenceCsv } from '../apps/server/src/commands/import';
@@ -54,6 +54,6 @@ const rate = (ms: number) => Math.round(rows / (ms / 1000)).toLocaleString('en')
 console.log(`\nEvidence CSV import, ${rows.toLocaleString('en')} rows (${(csv.byteLength / 2 ** 20).toFixed(1)} MB)\n`);
 console.log('database | parse+validate rows/s | first import rows/s | re-import (unchanged) rows/s');
 for (const r of results) console.log(`${r.kind} | ${rate(r.parseMs)} | ${rate(r.importMs)} | ${rate(r.reimportMs)}`);
-if (results.length === 2) console.log(`postgres÷pglite first import time: ${(results[1]!.importMs / results[0]!.importMs).toFixed(2)}×`);
+if (results.length === 2) console.log(`postgres÷pglite first import time: ${(must(results[1]).importMs / must(results[0]).importMs).toFixed(2)}×`);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL(`./results/import-${new Date().toISOString().slice(0, 10)}.json`, import.meta.url), `${JSON.stringify({ rows, results }, null, 2)}\n`);

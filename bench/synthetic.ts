@@ -2,6 +2,7 @@ import { seedCatalogue, type Database } from '@tracker/db';
 import { users } from '@tracker/db/schema';
 import { assessmentStatuses, evidenceKinds } from '@tracker/domain';
 import { sql } from 'drizzle-orm';
+import { must } from '@tracker/db/testing';
 
 const list = (values: readonly string[]) => sql.raw(`array[${values.map((v) => `'${v}'`).join(',')}]`);
 
@@ -23,7 +24,7 @@ export async function fillSynthetic(db: Database, evidenceRows: number, assessme
     select ${states}[1 + i % 20], 'Synthetic evidence ' || i, 'Synthetic summary of item ' || i || ' for benchmarking',
            (${list(evidenceKinds)})[1 + i % 10], (array['progress','setback','context'])[1 + i % 3], 'en',
            (array['A','B','C','D','E','F'])[1 + i % 6], 1 + i % 6, (array['public','restricted','confidential'])[1 + i % 3],
-           'verified', ${monitor!.id}, ${monitor!.id}, ${reviewer!.id}, now(), now(), date '2022-01-01' + (i % 1400),
+           'verified', ${must(monitor).id}, ${must(monitor).id}, ${must(reviewer).id}, now(), now(), date '2022-01-01' + (i % 1400),
            now() - (i || ' seconds')::interval
     from generate_series(1, ${evidenceRows}) as i`);
   await db.execute(sql`
@@ -36,7 +37,7 @@ export async function fillSynthetic(db: Database, evidenceRows: number, assessme
     insert into assessments (iso3, recommendation_id, status, rationale, effective_from, assessor_id, review_state, reviewer_id, reviewed_at)
     select ${states}[1 + i % 20], (select id from recommendations where position = 1 + (i / 20) % 7),
            (${list(assessmentStatuses.slice(1))})[1 + (i * 7919) % 6], 'Synthetic judgement ' || i,
-           date '2022-01-01' + (i % 1400), ${monitor!.id}, 'approved', ${reviewer!.id}, now()
+           date '2022-01-01' + (i % 1400), ${must(monitor).id}, 'approved', ${must(reviewer).id}, now()
     from generate_series(1, ${assessmentRows}) as i`);
   // Statistics first, so the lateral lookups below use the indexes.
   await db.execute(sql`analyze`);

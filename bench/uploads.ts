@@ -40,7 +40,7 @@ async function main() {
       const res = await fetch(`${url}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
       return { status: res.status, cookie: /tracker_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '', body: (await res.json()) as { result?: { data: { id: string } } } };
     };
-    const cookies = [];
+    const cookies: string[] = [];
     for (const email of ['bench.a@example.org', 'bench.b@example.org', 'bench.c@example.org']) cookies.push((await call('auth.login', { email, password: PASSWORD })).cookie);
     const draftFor = async (cookie: string) =>
       (

@@ -7,7 +7,7 @@ import { exportLedgerCommand, verifyLedgerCommand, verifyLedgerFileCommand } fro
 import { createUserCommand } from './commands/users';
 import { eraseCommand } from './commands/erase';
 import { rotateKeyCommand } from './commands/keys';
-import { AppError } from '@tracker/domain';
+import { AppError, asText } from '@tracker/domain';
 import { readEnv } from './env';
 
 const usage = `Usage: npm run tracker -- <command> [options]
@@ -178,7 +178,7 @@ async function main(argv: string[]): Promise<number> {
 function describeFailure(error: unknown): string {
   const messages: string[] = [];
   for (let current = error, depth = 0; current && depth < 5; depth++) {
-    const message = current instanceof Error ? current.message : String(current);
+    const message = current instanceof Error ? current.message : asText(current);
     messages.push(message.length > 500 ? `${message.slice(0, 500)}…` : message);
     current = current instanceof Error ? current.cause : undefined;
   }

@@ -1,6 +1,6 @@
 import { checkImportReferences, importEvidence, seedCatalogue } from '@tracker/db';
 import * as t from '@tracker/db/schema';
-import { createUser, describeEachDb, type TestUser } from '@tracker/db/testing';
+import { createUser, describeEachDb, type TestUser, must } from '@tracker/db/testing';
 import { count, eq } from 'drizzle-orm';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -103,7 +103,8 @@ describeEachDb('importing evidence', (suite) => {
   it('is all or nothing: a failure part-way leaves nothing behind', async () => {
     const before = await evidenceCount();
     const good = parseEvidenceCsv(file(rows[0]?.replace('ext-1', 'ext-new') ?? '')).rows;
-    const broken = { ...good[0]!, line: 3, externalId: 'ext-broken', fields: { ...good[0]!.fields, iso3: 'XXX' } };
+    const first = must(good[0], 'a parsed row');
+    const broken = { ...first, line: 3, externalId: 'ext-broken', fields: { ...first.fields, iso3: 'XXX' } };
     await expect(importEvidence(suite.db, monitor, [...good, broken])).rejects.toThrow();
     expect(await evidenceCount()).toBe(before);
   });

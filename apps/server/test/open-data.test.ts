@@ -51,7 +51,7 @@ describeEachDb('open data: exports and feeds', (suite) => {
   });
   afterAll(() => closeServer(server));
 
-  const csvRows = (text: string) => parse(text, { columns: true, bom: true }) as Record<string, string>[];
+  const csvRows = (text: string) => parse<Record<string, string>>(text, { columns: true, bom: true });
 
   it('exports public evidence as CSV: every script round-trips, formulas are defused, nothing restricted leaks', async () => {
     const res = await fetch(`${base}/api/v1/export/evidence.csv`);

@@ -23,9 +23,9 @@ export const diskFullMessage =
   'The disk that holds the tracker’s data is full, so nothing can be saved right now; reading still works. Nothing you saved before is lost. Try again once space has been freed.';
 
 export function toTRPCError(error: unknown): TRPCError | null {
-  if (isDiskFull(error)) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: diskFullMessage, cause: error as Error });
+  if (isDiskFull(error)) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: diskFullMessage, cause: error });
   if (error instanceof AppError) return new TRPCError({ code: codeFor[error.code], message: error.message, cause: error });
-  if (isDatabaseUnavailable(error)) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: unavailableMessage, cause: error as Error });
+  if (isDatabaseUnavailable(error)) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: unavailableMessage, cause: error });
   return null;
 }
 

@@ -1,6 +1,6 @@
 import { exportCatalogue, seedCatalogue } from '@tracker/db';
 import * as t from '@tracker/db/schema';
-import { createTestDatabase, createUser, describeEachDb, type TestUser } from '@tracker/db/testing';
+import { createTestDatabase, createUser, describeEachDb, type TestUser, must } from '@tracker/db/testing';
 import type { CatalogueDocument } from '@tracker/domain';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, inject, it } from 'vitest';
@@ -28,8 +28,8 @@ describeEachDb('catalogue import and export', (suite) => {
 
   it('adds another group of the paper and updates an edited paraphrase, each change in the ledger', async () => {
     const doc = structuredClone(original);
-    const framework = doc.frameworks[0]!;
-    framework.groups[0]!.recommendations[0]!.paraphrase = 'An edited paraphrase of the first recommendation, in the tracker’s own words.';
+    const framework = must(doc.frameworks[0]);
+    must(must(framework.groups[0]).recommendations[0]).paraphrase = 'An edited paraphrase of the first recommendation, in the tracker’s own words.';
     framework.groups.push({
       key: 'B',
       title: 'Protection of victims',
@@ -59,17 +59,18 @@ describeEachDb('catalogue import and export', (suite) => {
 
   it('refuses invalid documents, duplicate keys and keys owned by another framework, and non-admins', async () => {
     const bad = structuredClone(original);
-    bad.frameworks[0]!.url = 'ftp://example.org';
+    must(bad.frameworks[0]).url = 'ftp://example.org';
     const invalid = await errorOf(as(admin).catalogue.import(bad));
     expect(invalid).toMatchObject({ code: 'BAD_REQUEST' });
     expect(invalid.message).toMatch(/"url"/);
 
     const twice = structuredClone(original);
-    twice.frameworks[0]!.groups[0]!.recommendations.push({ ...twice.frameworks[0]!.groups[0]!.recommendations[0]! });
+    const group = must(must(twice.frameworks[0]).groups[0]);
+    group.recommendations.push({ ...must(group.recommendations[0]) });
     expect((await errorOf(as(admin).catalogue.import(twice))).message).toMatch(/appears twice/);
 
     const stolen = structuredClone(original);
-    stolen.frameworks[0]!.slug = 'another-framework';
+    must(stolen.frameworks[0]).slug = 'another-framework';
     expect((await errorOf(as(admin).catalogue.import(stolen))).code).toBe('CONFLICT');
     expect((await as(null).catalogue.frameworks()).map((f) => f.slug)).toEqual(['ohchr-2023-scam-trafficking']);
 

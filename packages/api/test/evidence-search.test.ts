@@ -1,6 +1,6 @@
 import { seedCatalogue } from '@tracker/db';
 import * as t from '@tracker/db/schema';
-import { createUser, describeEachDb, evidenceFields, type TestUser } from '@tracker/db/testing';
+import { createUser, describeEachDb, evidenceFields, type TestUser, must } from '@tracker/db/testing';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { callerAs, errorOf } from './support';
@@ -89,6 +89,6 @@ describeEachDb('searching and paging the evidence log', (suite) => {
     expect(await count({ visibility: 'public' })).toBe(7);
     expect(await count({ publishedFrom: '2025-03-01', publishedTo: '2025-05-31' })).toBe(3);
     const [site] = await suite.db.select({ id: t.sites.id }).from(t.sites).where(eq(t.sites.name, 'Dara Sakor SEZ'));
-    expect(await count({ siteId: site!.id })).toBe(1);
+    expect(await count({ siteId: must(site).id })).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { seedCatalogue, verifyLedger } from '@tracker/db';
 import * as t from '@tracker/db/schema';
-import { createUser, describeEachDb, evidenceFields, type TestUser } from '@tracker/db/testing';
+import { createUser, describeEachDb, evidenceFields, type TestUser, must } from '@tracker/db/testing';
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { callerAs, errorOf } from './support';
@@ -51,7 +51,7 @@ describeEachDb('the evidence log', (suite) => {
       [{ siteIds: ['00000000-0000-4000-8000-000000000000'] }, 'siteIds'],
     ];
     for (const [override, field] of cases) {
-      const error = await errorOf(as(monitor).evidence.create({ ...evidenceFields(), ...override } as never));
+      const error = await errorOf(as(monitor).evidence.create({ ...evidenceFields(), ...override }));
       expect(error.code, field).toBe('BAD_REQUEST');
       expect(error.message, field).toContain(field);
     }
@@ -60,7 +60,7 @@ describeEachDb('the evidence log', (suite) => {
 
   it('refuses a site that lies in another State', async () => {
     const [laoSite] = await suite.db.select({ id: t.sites.id }).from(t.sites).where(eq(t.sites.iso3, 'LAO'));
-    const error = await errorOf(as(monitor).evidence.create(evidenceFields({ siteIds: [laoSite!.id] })));
+    const error = await errorOf(as(monitor).evidence.create(evidenceFields({ siteIds: [must(laoSite).id] })));
     expect(error.message).toMatch(/siteIds: .* is not in KHM/);
   });
 

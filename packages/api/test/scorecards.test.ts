@@ -90,7 +90,7 @@ describeEachDb('scorecards from the assessment history', (suite) => {
       as(null).evidence.list({ limit: 100 }),
     ]);
     for (const output of outputs) expect(JSON.stringify(output)).not.toContain(SECRET);
-    const history = outputs[5] as Awaited<ReturnType<ReturnType<typeof as>['assessments']['history']>>;
+    const history = outputs[5];
     const latest = history.find((a) => a.status === 'framework_adopted');
     expect(latest?.evidenceCounts).toEqual({ public: 1, restricted: 0, confidential: 1 });
     expect(latest?.evidenceIds).toHaveLength(1);

@@ -72,5 +72,5 @@ export async function migrationState(db: Database): Promise<MigrationState> {
 /** `db.execute` answers `{ rows }` on PGlite and an array on postgres.js; this hides the difference. */
 export function resultRows<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
+  return ((result as { rows?: T[] }).rows ?? []);
 }

@@ -40,7 +40,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     if (release.recovered) await vacuumAnalyze(handle.db);
     else await vacuumIfNeeded(handle.db);
     await analyzeTables(handle.db);
-    const close = handle.close;
+    const close = () => (handle as DbHandle).close();
     return {
       ...handle,
       keyCreated: created,

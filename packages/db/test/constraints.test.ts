@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { seedCatalogue } from '../src';
 import * as t from '../src/schema';
-import { describeEachDb } from '../src/testing';
+import { describeEachDb, must } from '../src/testing';
 
 const ZERO = '0'.repeat(64);
 
@@ -13,7 +13,7 @@ describeEachDb('database constraints', (suite) => {
       .insert(t.users)
       .values({ email: `m${Math.random()}@example.org`, displayName: 'Monitor', role: 'monitor' })
       .returning({ id: t.users.id });
-    return user!.id;
+    return must(user).id;
   };
   const evidenceRow = (createdBy: string, overrides: Partial<typeof t.evidence.$inferInsert> = {}) => ({
     iso3: 'KHM',
@@ -75,7 +75,7 @@ describeEachDb('database constraints', (suite) => {
     await expect(
       suite.db.insert(t.assessments).values({
         iso3: 'KHM',
-        recommendationId: rec!.id,
+        recommendationId: must(rec).id,
         status: 'committed',
         rationale: 'r',
         effectiveFrom: '2024-01-01',

@@ -24,7 +24,7 @@ describe('the embedded data directory lock', () => {
     expect(existsSync(join(dir, 'tracker.lock'))).toBe(false);
   });
 
-  it('refuses a second owner while the first is running, naming its pid', async () => {
+  it('refuses a second owner while the first is running, naming its pid', () => {
     const dir = tempDir();
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
@@ -42,12 +42,18 @@ describe('the embedded data directory lock', () => {
     writeFileSync(join(dir, 'tracker.lock'), String(gone.pid));
     const release = lockDataDir(dir);
     expect(readFileSync(join(dir, 'tracker.lock'), 'utf8')).toBe(String(process.pid));
+    // It says so: the database was not shut down cleanly, and the start tidies up after it.
+    expect(release.recovered).toBe(true);
     release();
+    expect(existsSync(join(dir, 'tracker.lock'))).toBe(false);
   });
 
-  it('takes over a lock file with garbage in it', () => {
+  it('takes over a lock file with garbage in it, and then holds it', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'tracker.lock'), 'not a pid');
-    lockDataDir(dir)();
+    const release = lockDataDir(dir);
+    expect(readFileSync(join(dir, 'tracker.lock'), 'utf8')).toBe(String(process.pid));
+    release();
+    expect(existsSync(join(dir, 'tracker.lock'))).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { hashPassword, issueOneTimeLink } from '@tracker/api';
 import { createUserAccount } from '@tracker/db';
-import { emailSchema, passwordSchema, roles, text, type Role } from '@tracker/domain';
+import { emailSchema, passwordSchema, roles, text } from '@tracker/domain';
 import { z } from 'zod';
 import type { Env } from '../env';
 import { withDatabase } from './database';
@@ -32,7 +32,7 @@ export async function createUserCommand(
     passwordHash = await hashPassword(password.data);
   }
   return withDatabase(env, async (handle) => {
-    const user = await createUserAccount(handle.db, null, { email, displayName: name ?? email, role: role as Role, passwordHash });
+    const user = await createUserAccount(handle.db, null, { email, displayName: name ?? email, role: role, passwordHash });
     if (passwordHash) return `Created ${user.role} ${user.email}. They can sign in now.`;
     const link = await issueOneTimeLink(handle, 'password_reset', user.id);
     const base = env.TRACKER_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;

@@ -1,3 +1,4 @@
+import { asText } from '@tracker/domain';
 import { stringify } from 'csv-stringify/sync';
 
 /**
@@ -6,7 +7,7 @@ import { stringify } from 'csv-stringify/sync';
  */
 export function safeCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = Array.isArray(value) ? value.join('|') : String(value);
+  const text = Array.isArray(value) ? value.map(asText).join('|') : asText(value);
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 

@@ -8,6 +8,7 @@ import { SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
 import { useMe } from '../session';
 import { useTRPC, useTRPCClient } from '../trpc';
+import { formText } from '../form-data';
 
 const PAGE = 50;
 const filterNames = ['userId', 'action', 'entityId', 'from', 'to'] as const;
@@ -44,9 +45,10 @@ export function AccessLogPage() {
   async function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const chosen = Object.fromEntries(filterNames.flatMap((name) => (form.get(name) ? [[name, String(form.get(name))]] : [])));
-    await run(accessLogInput.safeParse(chosen), async () => {
+    const chosen = Object.fromEntries(filterNames.flatMap((name) => (formText(form, name) ? [[name, formText(form, name)]] : [])));
+    await run(accessLogInput.safeParse(chosen), () => {
       setParams(chosen);
+      return Promise.resolve();
     });
   }
 

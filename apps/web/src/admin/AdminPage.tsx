@@ -11,6 +11,7 @@ import { useMe } from '../session';
 import { useTRPC } from '../trpc';
 import { ImportEvidence } from './ImportEvidence';
 import { useErrorText } from '../error-text';
+import { formText } from '../form-data';
 
 /** Accounts, roles, State limits, password links and the second-factor rule per role. */
 export function AdminPage() {
@@ -93,7 +94,7 @@ function NewUser() {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const states = String(form.get('states') ?? '')
+    const states = formText(form, 'states')
       .split(/[\s,]+/)
       .filter(Boolean)
       .map((s) => s.toUpperCase());

@@ -111,9 +111,8 @@ function UserMenu() {
         className="link-button"
         onClick={() =>
           logout.mutate(undefined, {
-            onSettled: async () => {
-              await queryClient.invalidateQueries();
-              await navigate('/');
+            onSettled: () => {
+              void queryClient.invalidateQueries().then(() => navigate('/'));
             },
           })
         }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { EvidenceList } from '../components/EvidenceList';
 import { useTRPC } from '../trpc';
+import { formText } from '../form-data';
 
 const filterKeys = ['q', 'iso3', 'recommendationKey', 'kind', 'direction', 'publishedFrom', 'publishedTo'] as const;
 
@@ -24,7 +25,7 @@ export function EvidenceExplorerPage() {
     const form = new FormData(event.currentTarget);
     const next = new URLSearchParams();
     for (const k of filterKeys) {
-      const v = String(form.get(k) ?? '').trim();
+      const v = formText(form, k).trim();
       if (v) next.set(k, v);
     }
     setParams(next);

@@ -9,7 +9,7 @@ import { useFormat } from '../format';
 import { useMe } from '../session';
 import { useTRPC } from '../trpc';
 import { useErrorText } from '../error-text';
-import { lifecycleOfView, mayReviewEvidence, type Role } from '@tracker/domain';
+import { asText, lifecycleOfView, mayReviewEvidence, type Role } from '@tracker/domain';
 
 /** The reviewer queue: evidence awaiting verification and assessments awaiting approval. */
 export function ReviewPage() {
@@ -162,7 +162,7 @@ function ProposedChange({ item }: { item: EvidenceItem }) {
     containsPersonalData: item.containsPersonalData ?? false,
     siteIds: item.sites.map((s) => s.id),
   };
-  const show = (value: unknown) => (Array.isArray(value) ? [...(value as string[])].sort().join(', ') : value === null || value === '' ? '—' : String(value));
+  const show = (value: unknown) => (Array.isArray(value) ? [...(value as string[])].sort().join(', ') : value === null || value === '' ? '—' : asText(value));
   const changed = changeFields.filter((f) => show(current[f]) !== show(change.content[f]));
   return (
     <div className="proposed-change">

@@ -69,7 +69,7 @@ async function project(db: Database, rows: AssessmentRow[], viewer: Viewer | nul
       evidenceIds: readable.map((s) => s.evidenceId),
     };
     return isStaff(viewer)
-      ? { ...base, assessorId: row.assessorId as string | undefined, reviewerId: row.reviewerId, reviewNote: row.reviewNote }
+      ? { ...base, assessorId: row.assessorId, reviewerId: row.reviewerId, reviewNote: row.reviewNote }
       : base;
   });
 }
@@ -80,7 +80,7 @@ function baseQuery(db: Database) {
 
 async function getAssessment(db: Database, viewer: Viewer | null, id: string) {
   const rows = await baseQuery(db).where(eq(assessments.id, id));
-  const [view] = await project(db, rows as AssessmentRow[], viewer);
+  const [view] = await project(db, rows, viewer);
   if (!view) throw notFound('Assessment');
   return view;
 }
@@ -96,7 +96,7 @@ export async function assessmentHistory(db: Database, viewer: Viewer | null, fil
     .where(and(...conditions))
     .orderBy(asc(assessments.iso3), asc(recommendations.position), asc(assessments.effectiveFrom), asc(assessments.createdAt))
     .limit(5000);
-  return project(db, rows as AssessmentRow[], viewer);
+  return project(db, rows, viewer);
 }
 
 /** A monitor proposes a judgement resting on verified evidence of the same State and recommendation. */

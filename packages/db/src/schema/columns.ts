@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { check, customType, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /** A check constraint that keeps a column inside one of the domain's enumerated value lists. */
@@ -19,6 +19,6 @@ export const tstz = (name: string) => timestamp(name, { withTimezone: true, mode
 export const createdAt = () => tstz('created_at').notNull().defaultNow();
 
 export const nonEmpty = (name: string, column: AnyPgColumn): ReturnType<typeof check> =>
-  check(name, sql`length(trim(${column})) > 0` as SQL);
+  check(name, sql`length(trim(${column})) > 0`);
 
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });

@@ -40,3 +40,9 @@ export function evidenceFields(overrides: Partial<EvidenceCreateInput> = {}): Ev
     ...overrides,
   };
 }
+
+/** The value, or a failure naming what was missing: tests and benchmarks say so instead of `!`. */
+export function must<T>(value: T | null | undefined, what = 'a value'): T {
+  if (value === null || value === undefined) throw new Error(`expected ${what}, found none`);
+  return value;
+}

@@ -1,5 +1,5 @@
 import { geoMercator, geoPath } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countries110m from 'world-atlas/countries-110m.json';
@@ -46,7 +46,7 @@ export default function RegionMap({ states }: { states: MapState[] }) {
     type: 'FeatureCollection',
     features: FRAME.flatMap((iso3) => {
       const f = byNumeric.get(isoNumeric[iso3] ?? '');
-      return f ? [f as Feature] : [];
+      return f ? [f] : [];
     }),
   };
   const projection = geoMercator().fitExtent(

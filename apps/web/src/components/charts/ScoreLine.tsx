@@ -1,3 +1,4 @@
+import { asText } from '@tracker/domain';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../../format';
 
@@ -16,7 +17,7 @@ export default function ScoreLine({ points, label }: { points: ScorePoint[]; lab
         <CartesianGrid stroke="#d5dae0" strokeDasharray="3 3" />
         <XAxis dataKey="date" tickFormatter={(d: string) => format.date(d)} minTickGap={40} tick={{ fontSize: 12 }} />
         <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} width={36} tick={{ fontSize: 12 }} />
-        <Tooltip labelFormatter={(d) => format.date(String(d))} formatter={(v) => [format.number(Number(v)), label]} />
+        <Tooltip labelFormatter={(d) => format.date(asText(d))} formatter={(v) => [format.number(Number(v)), label]} />
         <Line type="stepAfter" dataKey="score" name={label} stroke="#1d4e89" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>

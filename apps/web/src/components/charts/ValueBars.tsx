@@ -1,3 +1,4 @@
+import { asText } from '@tracker/domain';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../../format';
 
@@ -10,7 +11,7 @@ export default function ValueBars({ points, unit }: { points: { observedOn: stri
         <CartesianGrid stroke="#d5dae0" strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="observedOn" tickFormatter={(d: string) => format.date(d)} tick={{ fontSize: 12 }} />
         <YAxis tickFormatter={(v: number) => format.compact(v)} width={52} tick={{ fontSize: 12 }} />
-        <Tooltip labelFormatter={(d) => format.date(String(d))} formatter={(_v, _n, item) => [(item.payload as { label: string }).label, unit]} />
+        <Tooltip labelFormatter={(d) => format.date(asText(d))} formatter={(_v, _n, item) => [(item.payload as { label: string }).label, unit]} />
         <Bar dataKey="value" name={unit} fill="#1f6fa8" isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
