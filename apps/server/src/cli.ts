@@ -2,12 +2,13 @@ import { parseArgs } from 'node:util';
 import { migrateCommand, seedCommand } from './commands/database';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { exportCatalogueCommand, importCatalogueCommand } from './commands/catalogue';
-import { ImportRejected, importCommand } from './commands/import';
+import { importCommand } from './commands/import';
 import { exportLedgerCommand, verifyLedgerCommand, verifyLedgerFileCommand } from './commands/ledger';
 import { createUserCommand } from './commands/users';
 import { eraseCommand } from './commands/erase';
 import { rotateKeyCommand } from './commands/keys';
-import { AppError, asText } from '@tracker/domain';
+import { describeError } from '@tracker/api';
+import { asText } from '@tracker/domain';
 import { readEnv } from './env';
 
 const usage = `Usage: npm run tracker -- <command> [options]
@@ -89,14 +90,8 @@ async function main(argv: string[]): Promise<number> {
         console.error(`Name the file to import.\n\n${usage}`);
         return 2;
       }
-      try {
-        console.log(await importCommand(readEnv(), file, values.as));
-        return 0;
-      } catch (error) {
-        if (!(error instanceof ImportRejected)) throw error;
-        console.error(error.message);
-        return 1;
-      }
+      console.log(await importCommand(readEnv(), file, values.as));
+      return 0;
     }
     case 'export':
     case 'restore': {
@@ -105,30 +100,18 @@ async function main(argv: string[]): Promise<number> {
         console.error(`Use "export --all DIR" or "restore DIR".\n\n${usage}`);
         return 2;
       }
-      try {
-        console.log(command === 'export' ? await backupCommand(readEnv(), dir) : await restoreCommand(readEnv(), dir));
-        return 0;
-      } catch (error) {
-        if (!(error instanceof ImportRejected)) throw error;
-        console.error(error.message);
-        return 1;
-      }
+      console.log(command === 'export' ? await backupCommand(readEnv(), dir) : await restoreCommand(readEnv(), dir));
+      return 0;
     }
     case 'catalogue': {
       const [sub, file] = positionals;
-      try {
-        if (sub === 'export' && file) console.log(await exportCatalogueCommand(readEnv(), file));
-        else if (sub === 'import' && file) console.log(await importCatalogueCommand(readEnv(), file, values.as));
-        else {
-          console.error(`Use "catalogue export FILE" or "catalogue import FILE --as EMAIL".\n\n${usage}`);
-          return 2;
-        }
-        return 0;
-      } catch (error) {
-        if (!(error instanceof ImportRejected)) throw error;
-        console.error(error.message);
-        return 1;
+      if (sub === 'export' && file) console.log(await exportCatalogueCommand(readEnv(), file));
+      else if (sub === 'import' && file) console.log(await importCatalogueCommand(readEnv(), file, values.as));
+      else {
+        console.error(`Use "catalogue export FILE" or "catalogue import FILE --as EMAIL".\n\n${usage}`);
+        return 2;
       }
+      return 0;
     }
     case 'ledger': {
       const [sub, file] = positionals;
@@ -150,7 +133,8 @@ async function main(argv: string[]): Promise<number> {
         console.error(`Use "key rotate --new FILE".\n\n${usage}`);
         return 2;
       }
-      return refusedAs1(async () => console.log(await rotateKeyCommand(readEnv(), values.new as string)));
+      console.log(await rotateKeyCommand(readEnv(), values.new));
+      return 0;
     }
     case 'erase': {
       const [id] = positionals;
@@ -158,7 +142,8 @@ async function main(argv: string[]): Promise<number> {
         console.error(`Name the evidence to erase: erase EVIDENCE_ID --reason "..." --as EMAIL.\n\n${usage}`);
         return 2;
       }
-      return refusedAs1(async () => console.log(await eraseCommand(readEnv(), id, values.reason, values.as)));
+      console.log(await eraseCommand(readEnv(), id, values.reason, values.as));
+      return 0;
     }
     case undefined:
     case 'help':
@@ -185,22 +170,13 @@ function describeFailure(error: unknown): string {
   return messages.join('\n  caused by: ');
 }
 
-/** Runs a command; a refusal (bad input, wrong account) is printed and exits 1. */
-async function refusedAs1(work: () => Promise<void>): Promise<number> {
-  try {
-    await work();
-    return 0;
-  } catch (error) {
-    if (!(error instanceof ImportRejected) && !(error instanceof AppError)) throw error;
-    console.error(error.message);
-    return 1;
-  }
-}
-
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`tracker: ${describeFailure(error)}`);
+    // The one error model: a refusal (bad input, a wrong account, an empty target) says what is
+    // wrong; anything else says everything it knows.
+    const described = describeError(error);
+    console.error(described.internal ? `tracker: ${describeFailure(error)}` : described.message);
     process.exit(1);
   },
 );

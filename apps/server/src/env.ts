@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { BODY_BYTES_RANGE, DEFAULT_MAX_BODY_BYTES, DEFAULT_MIN_FREE_MB, SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES } from '@tracker/domain';
 import { z } from 'zod';
 
 /** Every environment variable the server and the CLI read, validated once. Nothing else reads process.env. */
@@ -33,16 +34,11 @@ const schema = z.object({
     .url({ protocol: /^https?$/, message: 'TRACKER_PUBLIC_URL must be an http(s) address' })
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  TRACKER_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
-  TRACKER_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  TRACKER_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(SESSION_IDLE_MINUTES),
+  TRACKER_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(SESSION_ABSOLUTE_HOURS),
   /** Writes are refused (503, saying the disk is full) while the embedded database's disk has less free. 0 turns the check off. */
-  TRACKER_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_000_000).default(64),
-  TRACKER_MAX_BODY_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(64 * 1024 * 1024)
-    .default(1024 * 1024),
+  TRACKER_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_MIN_FREE_MB),
+  TRACKER_MAX_BODY_BYTES: z.coerce.number().int().min(BODY_BYTES_RANGE.min).max(BODY_BYTES_RANGE.max).default(DEFAULT_MAX_BODY_BYTES),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readEnv } from '../src/env';
 import { closeServer, listen } from '../src/server';
+import { openApiContract } from './support/openapi-contract';
 
 /** Values that have broken routes before: impossible dates, prototype names, odd encodings, huge numbers. */
 const hostile = fc.oneof(
@@ -85,7 +86,9 @@ describeEachDb('every HTTP route under hostile input', (suite) => {
     ];
   }
 
-  it('answers with a client error at worst', async () => {
+  it('answers with a client error at worst, and every REST answer as its OpenAPI document says', async () => {
+    const contract = openApiContract(openApiDocument(base), '/api/v1');
+    const breaches: string[] = [];
     const failures: string[] = [];
     let requests = 0;
     for (const route of routes()) {
@@ -99,11 +102,17 @@ describeEachDb('every HTTP route under hostile input', (suite) => {
           requests++;
           const res = await fetch(url).catch((error: unknown) => ({ status: 0, text: () => Promise.resolve(String(error)) }));
           if (res.status >= 500 || res.status === 0) failures.push(`${res.status} ${url.slice(0, 200)}: ${(await res.text()).slice(0, 200)}`);
+          // tRPC answers in its own wire format; everything else speaks the document's language.
+          else if (res instanceof Response && !path.startsWith('/trpc/') && res.headers.get('content-type')?.startsWith('application/json')) {
+            await contract.check(url, res).catch((error: unknown) => breaches.push(`${url.slice(0, 200)}: ${String(error).slice(0, 300)}`));
+          }
         }),
         { numRuns: 12, seed: 20261201 },
       );
     }
     expect(failures).toEqual([]);
+    expect(breaches).toEqual([]);
     expect(requests).toBeGreaterThan(500);
+    expect(contract.checked).toBeGreaterThan(200);
   });
 });

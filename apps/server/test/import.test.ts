@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ImportRejected, importCommand, MAX_IMPORT_BYTES, parseEvidenceCsv } from '../src/commands/import';
+import { MAX_IMPORT_FILE_BYTES } from '@tracker/domain';
+import { importCommand, parseEvidenceCsv } from '../src/commands/import';
+import { AppError } from '@tracker/domain';
 import { seedCommand } from '../src/commands/database';
 import { createUserCommand } from '../src/commands/users';
 import { readEnv } from '../src/env';
@@ -57,7 +59,7 @@ describe('reading an evidence CSV', () => {
     try {
       const big = join(dir, 'big.csv');
       writeFileSync(big, '');
-      truncateSync(big, MAX_IMPORT_BYTES + 1);
+      truncateSync(big, MAX_IMPORT_FILE_BYTES + 1);
       await expect(importCommand(readEnv({ TRACKER_DATA_DIR: join(dir, 'data'), TRACKER_KEY_FILE: join(dir, 'tracker-key') }), big, 'someone@example.org')).rejects.toThrow(/at most 256 MB/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -117,7 +119,7 @@ describe('the import command', () => {
       const env = readEnv({ TRACKER_DATA_DIR: join(dir, 'data'), TRACKER_KEY_FILE: join(dir, 'tracker-key') });
       const bad = join(dir, 'bad.csv');
       writeFileSync(bad, file(rows[0]?.replace(',B,2,', ',B,7,') ?? ''));
-      await expect(importCommand(env, bad, 'x@example.org')).rejects.toThrow(ImportRejected);
+      await expect(importCommand(env, bad, 'x@example.org')).rejects.toThrow(AppError);
       await expect(importCommand(env, bad, 'x@example.org')).rejects.toThrow(/line 2, column credibility/);
       const good = join(dir, 'good.csv');
       writeFileSync(good, file(...rows));

@@ -13,6 +13,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../src/env';
 import { closeServer, listen } from '../src/server';
+import { openApiContract } from './support/openapi-contract';
 import { query } from './support/trpc-http';
 
 const THAI = 'ศาลตัดสินจำคุกผู้ค้ามนุษย์ในคดีแก๊งคอลเซ็นเตอร์';
@@ -51,6 +52,19 @@ describeEachDb('open data: exports and feeds', (suite) => {
   });
   afterAll(() => closeServer(server));
 
+  // Answers checked against the published OpenAPI document (successes of documented operations, and
+  // every error body).
+  let contract: ReturnType<typeof openApiContract> | undefined;
+  const checked = async (url: string, init?: RequestInit) => {
+    const res = await fetch(url, init);
+    contract ??= openApiContract(await (await fetch(`${base}/api/v1/openapi.json`)).json(), '/api/v1');
+    await contract.check(url, res, init?.method?.toLowerCase());
+    return res;
+  };
+  afterAll(() => {
+    expect(contract?.checked).toBeGreaterThan(25);
+  });
+
   const csvRows = (text: string) => parse<Record<string, string>>(text, { columns: true, bom: true });
 
   it('exports public evidence as CSV: every script round-trips, formulas are defused, nothing restricted leaks', async () => {
@@ -84,8 +98,8 @@ describeEachDb('open data: exports and feeds', (suite) => {
     expect(before.find((r) => r['iso3'] === 'THA' && r['recommendationKey'] === 'A.2')?.['status']).toBe('');
     const after = (await (await fetch(`${base}/api/v1/export/scorecards.json?asOf=2025-06-01`)).json()) as { iso3: string; score: number | null }[];
     expect(after.find((s) => s.iso3 === 'THA')?.score).toBe(50);
-    expect((await fetch(`${base}/api/v1/export/matrix.csv?asOf=June`)).status).toBe(400);
-    expect((await fetch(`${base}/api/v1/export/secrets.csv`)).status).toBe(404);
+    expect((await checked(`${base}/api/v1/export/matrix.csv?asOf=June`)).status).toBe(400);
+    expect((await checked(`${base}/api/v1/export/secrets.csv`)).status).toBe(404);
   });
 
   it('describes every column in a data dictionary that matches the files', async () => {
@@ -115,7 +129,9 @@ describeEachDb('open data: exports and feeds', (suite) => {
     const thailand = await (await fetch(`${base}/feeds/THA.atom`)).text();
     expect(thailand).toContain(THAI);
     expect(thailand).not.toContain('HYPERLINK');
-    expect((await fetch(`${base}/feeds/XYZ.atom`)).status).toBe(404);
+    const unknown = await checked(`${base}/feeds/XYZ.atom`);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
   });
 
   describe('REST API', () => {
@@ -124,7 +140,8 @@ describeEachDb('open data: exports and feeds', (suite) => {
       servers: { url: string }[];
       paths: Record<string, Record<string, { operationId: string; parameters?: { name: string; in: string }[]; responses: Record<string, unknown> }>>;
     }
-    const rest = (path: string, init?: RequestInit) => fetch(`${base}/api/v1${path}`, init);
+    // Every REST answer in this suite, success or error, is checked against the published document.
+    const rest = (path: string, init?: RequestInit) => checked(`${base}/api/v1${path}`, init);
     const json = async <T>(path: string) => {
       const res = await rest(path);
       expect(res.status, path).toBe(200);

@@ -2,6 +2,7 @@ import type { AppRouter } from '@tracker/api';
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
+import { MAX_BATCH_SIZE } from '@tracker/domain';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -12,7 +13,7 @@ export function createClients() {
     },
   });
   // maxItems matches the server's batch limit.
-  const trpcClient = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/trpc', maxItems: 20 })] });
+  const trpcClient = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE })] });
   return { queryClient, trpcClient };
 }
 

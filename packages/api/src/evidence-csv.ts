@@ -1,16 +1,16 @@
 import type { ImportIssue, ImportRow } from '@tracker/db';
 import { unicodeFields } from './zawgyi';
-import { evidenceCreateInput, evidenceFieldsSchema } from '@tracker/domain';
+import { AppError, evidenceCreateInput, MAX_CSV_CELL, evidenceFieldsSchema, type FieldIssue } from '@tracker/domain';
 import { parse } from 'csv-parse/sync';
 
 /** Reading evidence CSV, shared by the `tracker import` command and the `evidence.import` procedure. */
-const MAX_CELL = 20_000;
 const REPORTED = 50;
 
 const columns = [...Object.keys(evidenceFieldsSchema.shape), 'externalId'];
 const required = ['iso3', 'recommendationKeys', 'title', 'summary', 'kind', 'direction', 'language', 'reliability', 'credibility', 'visibility'];
 
-export class ImportRejected extends Error {}
+/** A file refused as a whole (not UTF-8, not CSV, a wrong header): nothing is imported. */
+const rejected = (message: string) => new AppError('BAD_REQUEST', message);
 
 const list = (cell: string) => cell.split('|').map((s) => s.trim()).filter(Boolean);
 const optional = (cell: string | undefined) => (cell && cell.trim() ? cell : undefined);
@@ -43,20 +43,20 @@ export function parseEvidenceCsv(bytes: Buffer): { rows: ImportRow[]; issues: Im
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ImportRejected('The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.');
+    throw rejected('The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.');
   }
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(text, { columns: true, bom: true, info: true, skip_empty_lines: true, trim: false });
   } catch (error) {
-    throw new ImportRejected(`The file is not valid CSV: ${(error as Error).message}`);
+    throw rejected(`The file is not valid CSV: ${(error as Error).message}`);
   }
-  if (records.length === 0) throw new ImportRejected('The file has a header but no rows.');
+  if (records.length === 0) throw rejected('The file has a header but no rows.');
   const header = Object.keys(records[0]?.record ?? {});
   const unknown = header.filter((h) => !columns.includes(h));
   const missing = required.filter((c) => !header.includes(c));
   if (unknown.length || missing.length) {
-    throw new ImportRejected(
+    throw rejected(
       [
         missing.length ? `Missing columns: ${missing.join(', ')}.` : '',
         unknown.length ? `Unknown columns: ${unknown.join(', ')}.` : '',
@@ -70,9 +70,9 @@ export function parseEvidenceCsv(bytes: Buffer): { rows: ImportRow[]; issues: Im
   const issues: ImportIssue[] = [];
   for (const { record, info } of records) {
     const line = info.lines;
-    const oversized = Object.entries(record).find(([, v]) => v.length > MAX_CELL);
+    const oversized = Object.entries(record).find(([, v]) => v.length > MAX_CSV_CELL);
     if (oversized) {
-      issues.push({ line, column: oversized[0], message: `the cell has ${oversized[1].length} characters; at most ${MAX_CELL} are accepted.` });
+      issues.push({ line, column: oversized[0], message: `the cell has ${oversized[1].length} characters; at most ${MAX_CSV_CELL} are accepted.` });
       continue;
     }
     const externalId = optional(record['externalId'])?.trim() ?? null;
@@ -86,6 +86,9 @@ export function parseEvidenceCsv(bytes: Buffer): { rows: ImportRow[]; issues: Im
   }
   return { rows, issues };
 }
+
+/** Problems by line and column as field issues: the path is `LINE.COLUMN`, such as `12.summary`. */
+export const importIssues = (issues: readonly ImportIssue[]): FieldIssue[] => issues.map((i) => ({ path: `${i.line}.${i.column}`, message: i.message }));
 
 /** Every problem, by line and column, as the sentence both the CLI and the admin page show. */
 export function describeIssues(issues: ImportIssue[]): string {

@@ -3,9 +3,9 @@ export { createAuthServices, createContextInner, guardMessages, viewerOf, viewer
 export { hashPassword } from './auth/passwords';
 export { hashToken } from './auth/tokens';
 export { issueOneTimeLink, type OneTimeLink } from './auth/session';
-export { describeIssues as describeFieldIssues, diskFullMessage, unavailableMessage, type FieldIssue } from './errors';
+export { describeError, toTRPCError, describeIssues as describeFieldIssues, diskFullMessage, errorBody, internalMessage, unavailableMessage, type DescribedError } from './errors';
 export { totpCodeAt } from './auth/totp';
-export { describeIssues, ImportRejected, parseEvidenceCsv } from './evidence-csv';
+export { describeIssues, parseEvidenceCsv } from './evidence-csv';
 export { openApiDocument } from './openapi';
 export { REST_BASE } from './rest';
 export { logReads } from './access-log';

@@ -1,10 +1,9 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Database, SessionUser } from '@tracker/db';
-import { allowedBeforeTotpEnrolment, AppError, mayCall, SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES, type procedureAccess, type ProcedurePath, type Viewer } from '@tracker/domain';
+import { allowedBeforeTotpEnrolment, mayCall, SESSION_ABSOLUTE_HOURS, SESSION_IDLE_MINUTES, type procedureAccess, type ProcedurePath, type Viewer } from '@tracker/domain';
 import type { OpenApiMeta } from 'trpc-to-openapi';
-import { ZodError } from 'zod';
 import { defaultAllowance, type ThrottleAllowance } from './auth/throttle';
-import { describeIssues, fieldIssues, toTRPCError, type FieldIssue } from './errors';
+import { describeError, toTRPCError } from './errors';
 
 export type { SessionUser };
 
@@ -68,18 +67,13 @@ export function createContextInner(opts: {
 
 const t = initTRPC.context<Context>().meta<OpenApiMeta>().create({
   errorFormatter({ shape, error }) {
-    const issues: FieldIssue[] | null =
-      error.cause instanceof ZodError
-        ? fieldIssues(error.cause)
-        : error.cause instanceof AppError && Array.isArray(error.cause.details?.['issues'])
-          ? (error.cause.details['issues'] as FieldIssue[])
-          : null;
-    const hidden = error.code === 'INTERNAL_SERVER_ERROR';
+    // The one error model (errors.ts): internal errors are logged on the server, and their text
+    // (SQL, values) never reaches clients.
+    const described = describeError(error);
     return {
       ...shape,
-      // Internal errors are logged on the server; their text (SQL, values) never reaches clients.
-      message: hidden ? 'Something went wrong on the server; it has been logged.' : issues ? describeIssues(issues) : shape.message,
-      data: { ...shape.data, issues, stack: undefined },
+      message: described.message,
+      data: { ...shape.data, code: described.code, httpStatus: described.status, issues: described.issues, retryAfterSeconds: described.retryAfterSeconds, stack: undefined },
     };
   },
 });

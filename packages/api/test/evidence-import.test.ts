@@ -3,7 +3,8 @@ import * as t from '@tracker/db/schema';
 import { createUser, describeEachDb, type TestUser } from '@tracker/db/testing';
 import { count } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { callerAs } from './support';
+import { describeError } from '../src';
+import { callerAs, errorOf } from './support';
 
 const header = 'iso3,recommendationKeys,title,summary,kind,direction,language,reliability,credibility,visibility';
 const good = `${header}\nKHM,A.5,Raid on a compound in Sihanoukville,Police raided the compound.,enforcement_action,progress,en,B,2,public\nTHA,A.2|A.6,ศาลตัดสินจำคุก,สรุป,court_decision,progress,th,A,1,public`;
@@ -30,18 +31,12 @@ describeEachDb('importing evidence from the admin page', (suite) => {
   it('reports every problem by line and column and imports nothing', async () => {
     const before = await evidenceCount();
     const bad = `${header}\nXXX,A.5,Ok title,Summary.,enforcement_action,progress,en,B,2,public\nKHM,A.5,Ok title 2,Summary.,rumour,progress,en,B,9,public`;
-    const result = await as(admin).evidence.import({ csv: bad });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.issues).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ line: 2, column: 'iso3' }),
-        expect.objectContaining({ line: 3, column: 'kind' }),
-        expect.objectContaining({ line: 3, column: 'credibility' }),
-      ]),
-    );
+    const refused = describeError(await errorOf(as(admin).evidence.import({ csv: bad })));
+    expect(refused).toMatchObject({ code: 'BAD_REQUEST', status: 400, message: expect.stringMatching(/Nothing was imported: 3 problem/) });
+    // One error model: each problem is a field issue whose path is LINE.COLUMN.
+    expect(refused.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['2.iso3', '3.kind', '3.credibility']));
     expect(await evidenceCount()).toBe(before);
-    const wrongHeader = await as(admin).evidence.import({ csv: 'colour\nred' });
-    expect(wrongHeader).toMatchObject({ ok: false, message: expect.stringMatching(/Unknown columns: colour/) });
+    const wrongHeader = await errorOf(as(admin).evidence.import({ csv: 'colour\nred' }));
+    expect(wrongHeader).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/Unknown columns: colour/) });
   });
 });

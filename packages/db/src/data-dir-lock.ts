@@ -41,7 +41,7 @@ export function lockDataDir(dataDir: string): (() => void) & { recovered: boolea
       const owner = Number.parseInt(readFileSync(path, 'utf8').trim(), 10);
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
         throw new AppError(
-          'UNAVAILABLE',
+          'SERVICE_UNAVAILABLE',
           `The data directory ${dataDir} is in use by another tracker process (pid ${owner}). ` +
             'The embedded database allows one process at a time: stop that process first, ' +
             'or point TRACKER_DATA_DIR at another directory, or use PostgreSQL with DATABASE_URL.',
@@ -52,5 +52,5 @@ export function lockDataDir(dataDir: string): (() => void) & { recovered: boolea
       recovered = true;
     }
   }
-  throw new AppError('UNAVAILABLE', `Could not take the lock on ${dataDir}; try again.`);
+  throw new AppError('SERVICE_UNAVAILABLE', `Could not take the lock on ${dataDir}; try again.`);
 }

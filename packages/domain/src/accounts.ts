@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldLimits } from './limits';
 import { iso3Schema, uuidSchema } from './identifiers';
 import { text } from './text';
 import { roles } from './vocabulary';
@@ -47,7 +48,7 @@ export const loginInput = z.object({
 export const setupInput = z.object({
   token: oneTimeTokenSchema,
   email: emailSchema,
-  displayName: text('Your name', 1, 120),
+  displayName: text('Your name', 1, fieldLimits.displayName),
   password: passwordSchema,
 });
 
@@ -57,7 +58,7 @@ export const changePasswordInput = z.object({ currentPassword: currentPasswordSc
 
 export const userCreateInput = z.object({
   email: emailSchema,
-  displayName: text('The name', 1, 120),
+  displayName: text('The name', 1, fieldLimits.displayName),
   role: z.enum(roles),
   /** Monitors may be limited to some States; empty means every State. */
   states: z.array(iso3Schema).max(60).default([]),
@@ -65,7 +66,7 @@ export const userCreateInput = z.object({
 
 export const userUpdateInput = z.object({
   id: uuidSchema,
-  displayName: text('The name', 1, 120).optional(),
+  displayName: text('The name', 1, fieldLimits.displayName).optional(),
   role: z.enum(roles).optional(),
   active: z.boolean().optional(),
   states: z.array(iso3Schema).max(60).optional(),
@@ -75,8 +76,3 @@ export const userUpdateInput = z.object({
 
 export const userIdInput = z.object({ id: uuidSchema });
 
-/** Session lifetime: signed out after this long without activity, and after this long in any case. */
-export const SESSION_IDLE_MINUTES = 60;
-export const SESSION_ABSOLUTE_HOURS = 12;
-/** One-time links (first-admin setup, password reset) expire after this long. */
-export const ONE_TIME_LINK_HOURS = 24;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldLimits } from './limits';
 import { isoDateSchema, iso3Schema, recommendationKeySchema, uuidSchema } from './identifiers';
 import { text } from './text';
 import { assessmentStatuses } from './vocabulary';
@@ -7,7 +8,7 @@ export const assessmentProposeInput = z.object({
   iso3: iso3Schema,
   recommendationKey: recommendationKeySchema,
   status: z.enum(assessmentStatuses),
-  rationale: text('The rationale', 10, 5000),
+  rationale: text('The rationale', 10, fieldLimits.rationale),
   effectiveFrom: isoDateSchema,
   evidenceIds: z.array(uuidSchema).max(50, 'Cite at most 50 items of evidence.').default([]).transform((ids) => [...new Set(ids)]),
   claimedStatus: z.enum(assessmentStatuses).nullish(),
@@ -17,7 +18,7 @@ export type AssessmentProposeInput = z.infer<typeof assessmentProposeInput>;
 export const assessmentReviewInput = z.object({
   id: uuidSchema,
   decision: z.enum(['approve', 'return']),
-  note: text('The review note', 1, 2000),
+  note: text('The review note', 1, fieldLimits.reviewNote),
 });
 
 export const assessmentHistoryInput = z.object({

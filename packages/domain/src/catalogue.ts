@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldLimits } from './limits';
 import { iso3Schema, isoDateSchema, recommendationKeySchema } from './identifiers';
 import { httpUrlSchema, text } from './text';
 import { addressees, translatableFields, translatedLanguages } from './vocabulary';
@@ -61,7 +62,7 @@ export const catalogueTranslationInput = z
     entity: z.enum(['state', 'group', 'recommendation']),
     key: z.string().trim().min(1).max(16),
     field: z.enum(['name', 'title', 'paraphrase']),
-    text: text('The translation', 0, 4000),
+    text: text('The translation', 0, fieldLimits.translation),
   })
   .refine((v) => (translatableFields[v.entity] as readonly string[]).includes(v.field), {
     message: 'This field cannot be translated for that kind of entry.',

@@ -1,27 +1,75 @@
+import { z } from 'zod';
+
 /**
- * The one error type domain and data code throws. `apps/server` and `packages/api` map `code` to
- * HTTP and tRPC codes in a single place each, so nothing else needs to know about transports.
+ * The one error model. Domain and data code throw `AppError`; one function (`describeError` in
+ * packages/api) turns anything thrown into a code, a message and field issues; the code decides the
+ * HTTP status (`httpStatusOf`) for every transport: tRPC, REST, exports, feeds, downloads, and the
+ * exit code of the CLI. Codes are named as tRPC names them.
  */
-export const appErrorCodes = [
+export const errorCodes = [
   'BAD_REQUEST',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'NOT_FOUND',
+  'METHOD_NOT_SUPPORTED',
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
-  'UNAVAILABLE',
+  'TOO_MANY_REQUESTS',
+  'INTERNAL_SERVER_ERROR',
+  'SERVICE_UNAVAILABLE',
 ] as const;
-export type AppErrorCode = (typeof appErrorCodes)[number];
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const httpStatusOf: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_SUPPORTED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+/** The codes domain code may throw (an internal error is never thrown on purpose). */
+export const appErrorCodes = errorCodes.filter((c): c is Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'> => c !== 'INTERNAL_SERVER_ERROR');
+export type AppErrorCode = Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>;
+
+/** A problem with one field of the input: its dotted path (empty for the whole input) and what is wrong. */
+export const fieldIssueSchema = z
+  .object({
+    path: z.string().meta({ description: 'Dotted path of the field, such as `iso3` or `evidenceIds.2`; empty for the whole input.' }),
+    message: z.string(),
+  });
+export type FieldIssue = z.infer<typeof fieldIssueSchema>;
+
+/** The body of every error answer outside tRPC's own wire format, described once (and in the OpenAPI document). */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      message: z.string().meta({ description: 'What went wrong, naming each field at fault.' }),
+      code: z.enum(errorCodes),
+      issues: z.array(fieldIssueSchema).meta({ description: 'One entry per field at fault; empty when the error is not about a field.' }),
+    }),
+  });
+export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export class AppError extends Error {
   override readonly name = 'AppError';
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    readonly details?: Record<string, unknown>,
+    readonly details?: { issues?: FieldIssue[]; retryAfterSeconds?: number } & Record<string, unknown>,
   ) {
     super(message);
   }
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found.`);
+
+/** A BAD_REQUEST naming the field, shaped like a validation error so clients show it the same way. */
+export function fieldError(path: string, message: string): AppError {
+  return new AppError('BAD_REQUEST', `${path}: ${message}`, { issues: [{ path, message }] });
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldLimits, MAX_ATTACHMENT_BASE64, MAX_ATTACHMENT_BYTES, MAX_IMPORT_TEXT } from './limits';
 import { isoDateSchema, iso3Schema, recommendationKeySchema, uuidSchema } from './identifiers';
 import { httpUrlSchema, languageTagSchema, text } from './text';
 import {
@@ -26,12 +27,12 @@ const evidenceFieldShape = {
     .max(20, 'Link at most 20 recommendations.')
     .transform(unique),
   siteIds: z.array(uuidSchema).max(20, 'Link at most 20 sites.').transform(unique),
-  title: text('The title', 3, 300),
-  summary: text('The summary', 1, 5000),
+  title: text('The title', 3, fieldLimits.evidenceTitle),
+  summary: text('The summary', 1, fieldLimits.evidenceSummary),
   kind: z.enum(evidenceKinds),
   direction: z.enum(directions),
   sourceUrl: httpUrlSchema.nullish(),
-  publisher: text('The publisher', 1, 300).nullish(),
+  publisher: text('The publisher', 1, fieldLimits.publisher).nullish(),
   publishedOn: isoDateSchema.nullish(),
   language: languageTagSchema,
   reliability: z.enum(reliabilityGrades),
@@ -83,7 +84,7 @@ export const evidenceIdInput = z.object({ id: uuidSchema });
 export const evidenceReviewInput = z.object({
   id: uuidSchema,
   decision: z.enum(['verify', 'reject']),
-  note: text('The review note', 1, 2000),
+  note: text('The review note', 1, fieldLimits.reviewNote),
   /** The revision the reviewer read; if the item changed since, the decision is refused. */
   revision: z.number().int().min(1).optional(),
 });
@@ -91,22 +92,20 @@ export const evidenceReviewInput = z.object({
 /** Erasure on request (a survivor asks for their testimony to be removed): the reason stays on record. */
 export const evidenceEraseInput = z.object({
   id: uuidSchema,
-  reason: text('The reason', 5, 500),
+  reason: text('The reason', 5, fieldLimits.eraseReason),
 });
 
 export const evidenceRetractInput = z.object({
   id: uuidSchema,
-  reason: text('The reason', 5, 2000),
+  reason: text('The reason', 5, fieldLimits.retractReason),
 });
 
-/** Attachments travel as base64 inside JSON (no multipart: see the CSRF rules). */
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const evidenceAttachInput = z.object({
   id: uuidSchema,
-  filename: text('The file name', 1, 255).refine((n) => !n.includes('/') && !n.includes('\\') && !n.includes('\u0000'), 'A file name cannot contain slashes.'),
+  filename: text('The file name', 1, fieldLimits.filename).refine((n) => !n.includes('/') && !n.includes('\\') && !n.includes('\u0000'), 'A file name cannot contain slashes.'),
   contentBase64: z
     .string()
-    .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4, 'An attachment is at most 20 MB.')
+    .max(MAX_ATTACHMENT_BASE64, `An attachment is at most ${MAX_ATTACHMENT_BYTES / 2 ** 20} MB.`)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The content must be base64.'),
   idempotencyKey: idempotencyKeySchema.optional(),
 });
@@ -128,7 +127,7 @@ export const evidenceListInput = z
     visibility: z.enum(visibilities).optional(),
     publishedFrom: isoDateSchema.optional(),
     publishedTo: isoDateSchema.optional(),
-    q: text('The search text', 1, 200).optional().meta({ description: 'Words or fragments in the title or summary, in any script.' }),
+    q: text('The search text', 1, fieldLimits.search).optional().meta({ description: 'Words or fragments in the title or summary, in any script.' }),
     /** Only the signed-in user's own items (their drafts, submissions and returned items). */
     mine: queryBoolean.optional().meta({ override: { type: 'boolean', description: 'Only the caller’s own items; needs a signed-in session, so always empty over REST.' } }),
     /** Opaque cursor from the previous page's `nextCursor`. */
@@ -162,7 +161,6 @@ export function readableVisibilities(viewer: Viewer | null): { verified: readonl
 }
 
 /** A CSV file sent as text by the admin page; the CLI has its own, larger limit. */
-export const MAX_IMPORT_TEXT = 20 * 1024 * 1024;
 export const evidenceImportInput = z.object({
-  csv: z.string().min(1, 'The file is empty.').max(MAX_IMPORT_TEXT, 'Files sent from the page are at most 20 MB; use the command line for larger ones.'),
+  csv: z.string().min(1, 'The file is empty.').max(MAX_IMPORT_TEXT, `Files sent from the page are at most ${MAX_IMPORT_TEXT / 2 ** 20} MB; use the command line for larger ones.`),
 });

@@ -1,5 +1,6 @@
 export * from './vocabulary';
 export * from './errors';
+export * from './limits';
 export * from './identifiers';
 export * from './text';
 export * from './catalogue';

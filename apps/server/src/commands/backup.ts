@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeTables, backupTables, encodeRow, isEmptyDatabase, ledgerHead, migrationState, readOnlySnapshot, restoreRows, tableRows, verifyLedger, verifyRecordStates, type Database } from '@tracker/db';
 import type { Env } from '../env';
-import { ImportRejected } from '@tracker/api';
+import { refused } from './refused';
 import { withDatabase } from './database';
 
 const MANIFEST = 'manifest.json';
@@ -22,7 +22,7 @@ interface Manifest {
 /** Writes every table and the manifest into `dir`, which must be new or empty. */
 export async function writeBackup(db: Database, dir: string): Promise<Manifest> {
   const existing = await readdir(dir).catch(() => []);
-  if (existing.length > 0) throw new ImportRejected(`${dir} is not empty; back up into a new folder.`);
+  if (existing.length > 0) throw refused(`${dir} is not empty; back up into a new folder.`);
   await mkdir(dir, { recursive: true });
   // One snapshot for everything, the ledger head included: writes made meanwhile are either wholly
   // in the backup or wholly out of it, so it always restores.
@@ -54,16 +54,16 @@ export async function readBackup(dir: string): Promise<{ manifest: Manifest; fil
   try {
     manifest = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest;
   } catch {
-    throw new ImportRejected(`${dir} has no readable ${MANIFEST}; is it a tracker backup?`);
+    throw refused(`${dir} has no readable ${MANIFEST}; is it a tracker backup?`);
   }
-  if (manifest.format !== 1) throw new ImportRejected(`Backup format ${String(manifest.format)} is not known to this version.`);
+  if (manifest.format !== 1) throw refused(`Backup format ${String(manifest.format)} is not known to this version.`);
   const files = new Map<string, Record<string, unknown>[]>();
   for (const [name] of backupTables) {
     const entry = manifest.tables[name];
-    if (!entry) throw new ImportRejected(`The manifest does not list ${name}.`);
+    if (!entry) throw refused(`The manifest does not list ${name}.`);
     const text = await readFile(join(dir, `${name}.jsonl`), 'utf8').catch(() => null);
-    if (text === null) throw new ImportRejected(`${name}.jsonl is missing from ${dir}.`);
-    if (sha256(text) !== entry.sha256) throw new ImportRejected(`${name}.jsonl does not match its SHA-256 in the manifest: the backup is damaged or was altered.`);
+    if (text === null) throw refused(`${name}.jsonl is missing from ${dir}.`);
+    if (sha256(text) !== entry.sha256) throw refused(`${name}.jsonl does not match its SHA-256 in the manifest: the backup is damaged or was altered.`);
     files.set(name, text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>));
   }
   return { manifest, files };
@@ -76,17 +76,17 @@ export async function readBackup(dir: string): Promise<{ manifest: Manifest; fil
  */
 export async function restoreBackup(db: Database, dir: string): Promise<string> {
   const { manifest, files } = await readBackup(dir);
-  if (!(await isEmptyDatabase(db))) throw new ImportRejected('The target database is not empty: restore into a new, empty database.');
+  if (!(await isEmptyDatabase(db))) throw refused('The target database is not empty: restore into a new, empty database.');
   const { counts, verdict, states } = await restoreRows(
     db,
     (name) => files.get(name) ?? [],
     async (tx) => {
       const chain = await verifyLedger(tx);
-      if (!chain.ok) throw new ImportRejected(`Nothing was restored: the ledger does not verify at entry ${chain.firstBroken.seq}: ${chain.firstBroken.reason}.`);
-      if (chain.entries > 0 && chain.head !== manifest.ledgerHead) throw new ImportRejected('Nothing was restored: the ledger head differs from the manifest.');
+      if (!chain.ok) throw refused(`Nothing was restored: the ledger does not verify at entry ${chain.firstBroken.seq}: ${chain.firstBroken.reason}.`);
+      if (chain.entries > 0 && chain.head !== manifest.ledgerHead) throw refused('Nothing was restored: the ledger head differs from the manifest.');
       const records = await verifyRecordStates(tx);
       if (!records.ok) {
-        throw new ImportRejected(`Nothing was restored: ${records.first.entityType} ${records.first.entityId} is not what the ledger says: ${records.first.reason}.`);
+        throw refused(`Nothing was restored: ${records.first.entityType} ${records.first.entityId} is not what the ledger says: ${records.first.reason}.`);
       }
       return { verdict: chain, states: records };
     },

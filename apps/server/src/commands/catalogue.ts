@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { exportCatalogue, findLoginUser, importCatalogue } from '@tracker/db';
 import { catalogueDocument } from '@tracker/domain';
 import type { Env } from '../env';
-import { ImportRejected } from '@tracker/api';
+import { refused } from './refused';
 import { withDatabase } from './database';
 
 export async function exportCatalogueCommand(env: Env, file: string): Promise<string> {
@@ -16,20 +16,20 @@ export async function exportCatalogueCommand(env: Env, file: string): Promise<st
 
 /** Validates the whole document first; then adds and updates in one transaction, as an admin. */
 export async function importCatalogueCommand(env: Env, file: string, asEmail: string | undefined): Promise<string> {
-  if (!asEmail) throw new ImportRejected('Say which administrator imports: --as EMAIL.');
+  if (!asEmail) throw refused('Say which administrator imports: --as EMAIL.');
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new ImportRejected(`${file} is not a readable JSON file: ${(error as Error).message}`);
+    throw refused(`${file} is not a readable JSON file: ${(error as Error).message}`);
   }
   const parsed = catalogueDocument.safeParse(raw);
   if (!parsed.success) {
-    throw new ImportRejected(['Nothing was imported:', ...parsed.error.issues.slice(0, 50).map((i) => `  ${i.path.join('.')}: ${i.message}`)].join('\n'));
+    throw refused(['Nothing was imported:', ...parsed.error.issues.slice(0, 50).map((i) => `  ${i.path.join('.')}: ${i.message}`)].join('\n'));
   }
   return withDatabase(env, async (handle) => {
     const user = await findLoginUser(handle.db, asEmail);
-    if (!user || !user.active || user.role !== 'admin') throw new ImportRejected(`${asEmail} is not an active administrator account.`);
+    if (!user || !user.active || user.role !== 'admin') throw refused(`${asEmail} is not an active administrator account.`);
     const report = await importCatalogue(handle.db, { id: user.id, role: user.role }, parsed.data);
     return `Catalogue imported: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged.`;
   });

@@ -1,29 +1,30 @@
 import { readFile, stat } from 'node:fs/promises';
-import { describeIssues, ImportRejected, parseEvidenceCsv } from '@tracker/api';
+import { describeIssues, parseEvidenceCsv } from '@tracker/api';
 import { checkImportReferences, findLoginUser, importEvidence, vacuumAnalyze } from '@tracker/db';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Env } from '../env';
+import { MAX_IMPORT_FILE_BYTES } from '@tracker/domain';
+import { refused } from './refused';
 import { withDatabase } from './database';
 
-export { ImportRejected, parseEvidenceCsv };
+export { parseEvidenceCsv };
 
 /** Files larger than this are refused before reading: split them, or use pg_dump/psql for bulk moves. */
-export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 /** `tracker import FILE --as EMAIL`: all rows or none, attributed to that account, awaiting review. */
 export async function importCommand(env: Env, file: string, asEmail: string | undefined): Promise<string> {
-  if (!asEmail) throw new ImportRejected('Say whose import this is: --as EMAIL (a monitor, reviewer or admin).');
+  if (!asEmail) throw refused('Say whose import this is: --as EMAIL (a monitor, reviewer or admin).');
   const size = (await stat(file).catch(() => null))?.size;
-  if (size === undefined) throw new ImportRejected(`Cannot read ${file}.`);
-  if (size > MAX_IMPORT_BYTES) throw new ImportRejected(`The file is ${Math.round(size / 2 ** 20)} MB; at most ${MAX_IMPORT_BYTES / 2 ** 20} MB is accepted. Split it into smaller files.`);
+  if (size === undefined) throw refused(`Cannot read ${file}.`);
+  if (size > MAX_IMPORT_FILE_BYTES) throw refused(`The file is ${Math.round(size / 2 ** 20)} MB; at most ${MAX_IMPORT_FILE_BYTES / 2 ** 20} MB is accepted. Split it into smaller files.`);
   const started = performance.now();
   const { rows, issues } = parseEvidenceCsv(await readFile(file));
   return withDatabase(env, async (handle) => {
     const all = [...issues, ...(await checkImportReferences(handle.db, rows))].sort((a, b) => a.line - b.line);
-    if (all.length > 0) throw new ImportRejected(describeIssues(all));
+    if (all.length > 0) throw refused(describeIssues(all));
     const user = await findLoginUser(handle.db, asEmail);
     if (!user || !user.active || user.role === 'policymaker') {
-      throw new ImportRejected(`${asEmail} is not an active monitor, reviewer or admin account.`);
+      throw refused(`${asEmail} is not an active monitor, reviewer or admin account.`);
     }
     const bar = new SingleBar({ format: 'importing [{bar}] {percentage}% {value}/{total} rows', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
     if (process.stderr.isTTY) bar.start(rows.length, 0);

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { compactTables, createKeyFile, readKeyFile, rewrapDataKeys, rewrapSecrets } from '@tracker/db';
 import { SingleBar, Presets } from 'cli-progress';
-import { ImportRejected } from '@tracker/api';
 import type { Env } from '../env';
+import { refused } from './refused';
 import { withDatabase } from './database';
 
 /**
@@ -13,9 +13,9 @@ import { withDatabase } from './database';
  */
 export async function rotateKeyCommand(env: Env, newFile: string): Promise<string> {
   const current = readKeyFile(env.TRACKER_KEY_FILE);
-  if (!current) throw new ImportRejected(`There is no key at ${resolve(env.TRACKER_KEY_FILE)} (TRACKER_KEY_FILE) to rotate from.`);
+  if (!current) throw refused(`There is no key at ${resolve(env.TRACKER_KEY_FILE)} (TRACKER_KEY_FILE) to rotate from.`);
   const next = readKeyFile(newFile) ?? createKeyFile(newFile);
-  if (next.keyId === current.keyId) throw new ImportRejected(`${newFile} holds the key already in use; give a new file.`);
+  if (next.keyId === current.keyId) throw refused(`${newFile} holds the key already in use; give a new file.`);
   return withDatabase(env, async (handle) => {
     const bar = new SingleBar({ format: 'rotating [{bar}] {value} data keys re-wrapped', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
     if (process.stderr.isTTY) bar.start(0, 0);

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { attachmentContent, logAccess, type DbHandle } from '@tracker/db';
 import { AppError, type Viewer } from '@tracker/domain';
-import { sendJson } from './respond';
+import { refuse } from './respond';
 
 const route = /^\/api\/evidence\/([0-9a-f-]{36})\/attachments\/([0-9a-f]{64})$/;
 
@@ -38,7 +38,7 @@ export async function serveAttachment(handle: DbHandle, viewer: Viewer | null, c
     }
     res.end();
   } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') sendJson(res, 404, { error: { message: 'No such attachment.' } });
+    if (error instanceof AppError && error.code === 'NOT_FOUND') refuse(res, 'NOT_FOUND', 'No such attachment.');
     else throw error;
   }
 }

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { appRouter, createContextInner, hashToken, unavailableMessage, viewerOfUser, type AuthServices, type StorageGuard } from '@tracker/api';
-import { isDatabaseUnavailable, sessionUser, type DbHandle } from '@tracker/db';
-import { MAX_ATTACHMENT_BYTES } from '@tracker/domain';
-import { TRPCError } from '@trpc/server';
+import { appRouter, createContextInner, describeError, hashToken, toTRPCError, viewerOfUser, type AuthServices, type StorageGuard } from '@tracker/api';
+import { sessionUser, type DbHandle } from '@tracker/db';
+import { AppError } from '@tracker/domain';
+import { MAX_ATTACH_BODY_BYTES, MAX_BATCH_SIZE, RETRY_AFTER_SECONDS } from '@tracker/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { log } from '../log';
 import { isExportRoute, serveExport } from '../open-data/exports';
@@ -12,7 +12,7 @@ import { isAttachmentRoute, serveAttachment } from './attachments';
 import { clientOf } from './client';
 import { csrfRefusal } from './csrf';
 import { healthReport } from './health';
-import { sendFailure, sendJson, setSecurityHeaders } from './respond';
+import { refuse, sendError, sendJson, setSecurityHeaders } from './respond';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie';
 import { dashboard } from './static';
 import { UploadGate } from './upload-gate';
@@ -53,12 +53,8 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** Largest number of calls one batched tRPC request may carry. */
-export const MAX_BATCH_SIZE = 20;
-
 /** Attachments travel base64-encoded in JSON (20 MB of content is about 27 MB of body); CSV imports as text. */
 const LARGE_BODY_PATHS = new Set(['/trpc/evidence.attach', '/trpc/evidence.import']);
-export const MAX_ATTACH_BODY_BYTES = Math.ceil((MAX_ATTACHMENT_BYTES / 3) * 4) + 64 * 1024;
 
 export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trustProxy, origin, uploads = new UploadGate(), storage = null }: HandlerOptions) {
   /** The signed-in user behind a request's session cookie, or null: the one place a session is read. */
@@ -71,7 +67,7 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
     const token = readSessionToken(req);
     const user = await userOf(req).catch((error: unknown) => {
       // Reading the session is the first query of every call: a database that is down answers 503 here.
-      throw isDatabaseUnavailable(error) ? new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: unavailableMessage, cause: error }) : error;
+      throw toTRPCError(error) ?? error;
     });
     return createContextInner({
       db: handle.db,
@@ -96,16 +92,19 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
       createContext,
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error('procedure failed', { path, error: error.cause ?? error });
-        if (error.code === 'SERVICE_UNAVAILABLE') log.warn('database unavailable', { path, error: String(error.cause ?? error) });
+        if (error.code === 'SERVICE_UNAVAILABLE') log.warn('unavailable', { path, error: String(error.cause ?? error) });
       },
-      responseMeta: ({ errors }) => (errors.some((e) => e.code === 'SERVICE_UNAVAILABLE') ? { headers: { 'retry-after': '5' } } : {}),
+      responseMeta: ({ errors }) => {
+        const retry = errors.map((e) => describeError(e).retryAfterSeconds).find((s) => s !== undefined);
+        return retry ? { headers: { 'retry-after': String(retry) } } : {};
+      },
     });
   const attachLimit = Math.max(maxBodyBytes, MAX_ATTACH_BODY_BYTES);
   const trpc = trpcWithLimit(maxBodyBytes);
   const trpcLarge = trpcWithLimit(attachLimit);
   const serveDashboard = dashboard(webDist);
   const rest = createRestHandler(handle, auth);
-  const noRoute = (res: ServerResponse, pathname: string) => sendJson(res, 404, { error: { message: `No route ${pathname}.` } });
+  const noRoute = (res: ServerResponse, pathname: string) => refuse(res, 'NOT_FOUND', `No route ${pathname}.`);
 
   return (req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res);
@@ -114,14 +113,14 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
     const limit = isLarge ? attachLimit : maxBodyBytes;
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
-      sendJson(res, 413, { error: { message: `Request body is larger than ${limit} bytes.` } });
+      refuse(res, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limit} bytes.`);
       req.resume();
       return;
     }
     if (url.pathname.startsWith('/trpc/')) {
       const refusal = csrfRefusal(req);
       if (refusal) {
-        sendJson(res, 403, { error: { message: refusal } });
+        refuse(res, 'FORBIDDEN', refusal);
         req.resume();
         return;
       }
@@ -133,8 +132,7 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
       const account = readSessionToken(req) ?? `address:${clientOf(req, trustProxy).address ?? 'unknown'}`;
       void uploads.enter(account).then((release) => {
         if (!release) {
-          res.setHeader('retry-after', '10');
-          sendJson(res, 503, { error: { message: 'Too many uploads are in progress. Try again in a few seconds.' } });
+          sendError(res, new AppError('SERVICE_UNAVAILABLE', 'Too many uploads are in progress. Try again in a few seconds.', { retryAfterSeconds: 10 }));
           req.resume();
           return;
         }
@@ -154,7 +152,7 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
         (report) => sendJson(res, 200, report),
         (error: unknown) => {
           log.warn('health check failed', { error: String(error) });
-          res.setHeader('retry-after', '5');
+          res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
           sendJson(res, 503, { status: 'unavailable', database: { kind: handle.kind } });
         },
       );
@@ -163,7 +161,7 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
     if (isAttachmentRoute(url.pathname) && (req.method === 'GET' || req.method === 'HEAD')) {
       userOf(req)
         .then((user) => serveAttachment(handle, viewerOfUser(user), clientOf(req, trustProxy).address, url.pathname, req, res))
-        .catch((error: unknown) => sendFailure(res, error, { path: url.pathname }));
+        .catch((error: unknown) => sendError(res, error, { path: url.pathname }));
       return;
     }
     if ((isExportRoute(url.pathname) || isFeedRoute(url.pathname)) && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -173,12 +171,12 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
             .catch(() => null)
             .then((user) => serveExport(handle, url, req, res, { viewer: viewerOfUser(user), clientAddress: clientOf(req, trustProxy).address }))
       ).catch((error: unknown) =>
-        sendFailure(res, error, { path: url.pathname }),
+        sendError(res, error, { path: url.pathname }),
       );
       return;
     }
     if (isRestRoute(url.pathname)) {
-      rest(req, res, url, origin(), () => noRoute(res, url.pathname)).catch((error: unknown) => sendFailure(res, error, { path: url.pathname }));
+      rest(req, res, url, origin(), () => noRoute(res, url.pathname)).catch((error: unknown) => sendError(res, error, { path: url.pathname }));
       return;
     }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/') || url.pathname === '/trpc') {
@@ -187,7 +185,7 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
-      sendJson(res, 405, { error: { message: `${req.method} is not allowed here.` } });
+      refuse(res, 'METHOD_NOT_SUPPORTED', `${req.method} is not allowed here.`);
       return;
     }
     serveDashboard(req, res);

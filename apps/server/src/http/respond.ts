@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { diskFullMessage, unavailableMessage } from '@tracker/api';
-import { isDatabaseUnavailable, isDiskFull } from '@tracker/db';
+import { describeError, errorBody } from '@tracker/api';
+import { AppError, type AppErrorCode, type FieldIssue } from '@tracker/domain';
 import { log } from '../log';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -27,23 +27,21 @@ export function setSecurityHeaders(res: ServerResponse): void {
 }
 
 /**
- * The one answer to an unexpected failure outside tRPC: 503 with Retry-After when the database is
- * unreachable (the pool reconnects by itself), else 500 with the details kept in the log.
+ * The one way an error leaves the server outside tRPC (REST, exports, feeds, downloads, routing):
+ * the status, body and Retry-After that `describeError` decides. Unexpected failures are logged
+ * with their details, which never reach the client.
  */
-export function sendFailure(res: ServerResponse, error: unknown, context: Record<string, unknown>): void {
-  if (isDiskFull(error) && !res.headersSent) {
-    log.warn('disk full', { ...context });
-    res.setHeader('retry-after', '30');
-    sendJson(res, 503, { error: { message: diskFullMessage } });
-    return;
-  }
-  const unavailable = isDatabaseUnavailable(error);
-  if (unavailable) log.warn('database unavailable', { ...context, error: String(error) });
-  else log.error('request failed', { ...context, error });
+export function sendError(res: ServerResponse, error: unknown, context: Record<string, unknown> = {}): void {
+  const described = describeError(error);
+  if (described.internal) log.error('request failed', { ...context, error });
+  else if (described.code === 'SERVICE_UNAVAILABLE') log.warn('unavailable', { ...context, error: String(error) });
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  if (unavailable) res.setHeader('retry-after', '5');
-  sendJson(res, unavailable ? 503 : 500, { error: { message: unavailable ? unavailableMessage : 'Something went wrong on the server; it has been logged.' } });
+  if (described.retryAfterSeconds) res.setHeader('retry-after', String(described.retryAfterSeconds));
+  sendJson(res, described.status, errorBody(described));
 }
+
+/** Refuses a request with one of the error model's codes. */
+export const refuse = (res: ServerResponse, code: AppErrorCode, message: string, issues: FieldIssue[] = []) => sendError(res, new AppError(code, message, { issues }));

@@ -26,7 +26,7 @@ export function storageGuard(dir: string, minFreeBytes: number, now: () => numbe
       if (bytes >= minFreeBytes) return;
       const mb = (n: number) => Math.floor(n / 2 ** 20);
       throw new AppError(
-        'UNAVAILABLE',
+        'SERVICE_UNAVAILABLE',
         `The disk that holds the tracker’s data is full (${mb(bytes)} MB free; ${mb(minFreeBytes)} MB are kept in reserve, TRACKER_MIN_FREE_MB), so nothing can be saved right now. Reading still works and nothing saved before is lost; try again once space has been freed.`,
       );
     },

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { logAccess, type DbHandle } from '@tracker/db';
 import { isoDateSchema, todayUtc, type Viewer } from '@tracker/domain';
-import { sendJson } from '../http/respond';
+import { refuse } from '../http/respond';
 import { toCsv } from './csv';
 import { datasets } from './datasets';
 
@@ -47,14 +47,14 @@ export async function serveExport(
   // Only the datasets' own names: `constructor` or `__proto__` name nothing.
   const dataset = name && Object.hasOwn(datasets, name) ? datasets[name] : undefined;
   if (!dataset) {
-    sendJson(res, 404, { error: { message: `No dataset ${name}. Available: ${Object.keys(datasets).join(', ')}, and dictionary.json.` } });
+    refuse(res, 'NOT_FOUND', `No dataset ${name}. Available: ${Object.keys(datasets).join(', ')}, and dictionary.json.`);
     return;
   }
   const asOfParam = url.searchParams.get('asOf');
   const asOf = asOfParam ? isoDateSchema.safeParse(asOfParam) : null;
   if (asOf && !asOf.success) {
     const message = asOf.error.issues[0]?.message ?? 'Use a date written as YYYY-MM-DD.';
-    sendJson(res, 400, { error: { message: `asOf: ${message}`, issues: [{ path: 'asOf', message }] } });
+    refuse(res, 'BAD_REQUEST', `asOf: ${message}`, [{ path: 'asOf', message }]);
     return;
   }
   if (caller.viewer) {

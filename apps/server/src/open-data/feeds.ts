@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { assessmentHistory, getState, listEvidence, type DbHandle } from '@tracker/db';
 import { Feed } from 'feed';
-import { sendJson } from '../http/respond';
+import { refuse } from '../http/respond';
 import { sendCacheable } from './exports';
 
 const route = /^\/feeds\/(all|[A-Z]{3})\.atom$/;
@@ -18,7 +18,7 @@ export async function serveFeed(handle: DbHandle, url: URL, base: string, req: I
   const iso3 = scope === 'all' ? undefined : scope;
   const state = iso3 ? await getState(handle.db, iso3) : null;
   if (iso3 && !state) {
-    sendJson(res, 404, { error: { message: `There is no State ${iso3} in the catalogue.` } });
+    refuse(res, 'NOT_FOUND', `There is no State ${iso3} in the catalogue.`, [{ path: 'iso3', message: `There is no State ${iso3} in the catalogue.` }]);
     return;
   }
   const [evidence, assessments] = await Promise.all([

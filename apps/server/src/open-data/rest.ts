@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { appRouter, createContextInner, describeFieldIssues, openApiDocument, REST_BASE, type AuthServices, type FieldIssue } from '@tracker/api';
+import { appRouter, createContextInner, describeFieldIssues, openApiDocument, REST_BASE, type AuthServices } from '@tracker/api';
+import { errorCodes, type ErrorBody, type ErrorCode, type FieldIssue } from '@tracker/domain';
 import type { DbHandle } from '@tracker/db';
 import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
 import { log } from '../log';
-import { sendJson } from '../http/respond';
+import { refuse } from '../http/respond';
 import { etagOf, sendCacheable } from './exports';
 
 export const OPENAPI_PATH = `${REST_BASE}/openapi.json`;
@@ -14,17 +15,22 @@ export const isRestRoute = (pathname: string) => pathname.startsWith(`${REST_BAS
 const PUBLIC_CACHE = 'public, max-age=60';
 
 /**
- * The adapter's error body, reshaped like every other error of the server: `{ error: { message,
- * code, issues } }`, where the message names each field (the adapter's own says only "Input
- * validation failed").
+ * The adapter's error body (tRPC's shape, from our error formatter), as the one error body of the
+ * server: `{ error: { message, code, issues } }`, the shape the OpenAPI document describes.
  */
-function restError(body: string): string {
+function restError(body: string, status: number): { text: string; retryAfterSeconds?: number } {
+  const fallback: ErrorCode = status === 404 ? 'NOT_FOUND' : status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
   try {
-    const shape = JSON.parse(body) as { message?: string; code?: string; data?: { issues?: FieldIssue[] | null } };
-    const issues = shape.data?.issues ?? null;
-    return JSON.stringify({ error: { message: issues?.length ? describeFieldIssues(issues) : shape.message, code: shape.code, issues } });
+    const shape = JSON.parse(body) as { message?: string; data?: { code?: string; issues?: FieldIssue[] | null; retryAfterSeconds?: number } };
+    const named = shape.data?.code ?? '';
+    const code = (errorCodes as readonly string[]).includes(named) ? (named as ErrorCode) : fallback;
+    const issues = (shape.data?.issues ?? []).map((i) => ({ path: i.path, message: i.message }));
+    // The adapter says only "Input validation failed"; the one model's message names each field.
+    const message = issues.length ? describeFieldIssues(issues) : (shape.message ?? 'The request failed.');
+    const error: ErrorBody = { error: { message, code, issues } };
+    return { text: JSON.stringify(error), retryAfterSeconds: shape.data?.retryAfterSeconds };
   } catch {
-    return body;
+    return { text: JSON.stringify({ error: { message: 'The request failed.', code: fallback, issues: [] } } satisfies ErrorBody) };
   }
 }
 
@@ -38,8 +44,10 @@ function cacheOnEnd(req: IncomingMessage, res: ServerResponse): void {
     if (res.headersSent) return end(body);
     if (res.statusCode !== 200 || typeof body !== 'string') {
       res.setHeader('cache-control', 'no-store');
-      if (res.statusCode === 503) res.setHeader('retry-after', '5');
-      return end(typeof body === 'string' ? restError(body) : body);
+      if (typeof body !== 'string') return end(body);
+      const error = restError(body, res.statusCode);
+      if (error.retryAfterSeconds) res.setHeader('retry-after', String(error.retryAfterSeconds));
+      return end(error.text);
     }
     const etag = etagOf(body);
     res.setHeader('etag', etag);
@@ -82,7 +90,7 @@ export function createRestHandler(handle: DbHandle, auth: AuthServices) {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
-      sendJson(res, 405, { error: { message: `The REST API is read-only: use GET (${req.method} is not allowed).` } });
+      refuse(res, 'METHOD_NOT_SUPPORTED', `The REST API is read-only: use GET (${req.method} is not allowed).`);
       return;
     }
     // The adapter routes on the path below the base; HEAD is answered as GET without a body.

@@ -3,6 +3,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
 import { useErrorText } from '../error-text';
+import { serverIssues } from '../components/Form';
 
 /** Bulk import from the admin page: the same file format and checks as `tracker import`. */
 export function ImportEvidence() {
@@ -13,6 +14,7 @@ export function ImportEvidence() {
   const id = useId();
   const run = useMutation(trpc.evidence.import.mutationOptions());
   const [readError, setReadError] = useState<string | null>(null);
+  const [issues, setIssues] = useState<{ line: string; column: string; message: string }[]>([]);
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -23,11 +25,19 @@ export function ImportEvidence() {
       setReadError(t('importPage.tooBig'));
       return;
     }
+    setIssues([]);
     const result = await run.mutateAsync({ csv: await file.text() }).catch((e: Error) => {
       setReadError(errorText(e));
+      // Each problem comes back as a field issue whose path is LINE.COLUMN.
+      setIssues(
+        (serverIssues(e) ?? []).map((issue) => {
+          const [line = '', ...column] = issue.path.split('.');
+          return { line, column: column.join('.'), message: issue.message };
+        }),
+      );
       return null;
     });
-    if (result?.ok) await queryClient.invalidateQueries();
+    if (result) await queryClient.invalidateQueries({ queryKey: trpc.evidence.pathKey() });
   }
 
   const result = run.data;
@@ -44,18 +54,8 @@ export function ImportEvidence() {
       ) : null}
       {readError ? (
         <div className="notice notice-error" role="alert">
-          {readError}
-        </div>
-      ) : null}
-      {result?.ok ? (
-        <div className="notice" role="status">
-          {t('importPage.done', { rows: result.rows, ...result.report })}
-        </div>
-      ) : null}
-      {result && !result.ok ? (
-        <div className="notice notice-error" role="alert">
-          <p>{result.message}</p>
-          {result.issues.length > 0 ? (
+          <p>{readError}</p>
+          {issues.length > 0 ? (
             <div className="table-wrap" tabIndex={0}>
               <table>
                 <thead>
@@ -66,7 +66,7 @@ export function ImportEvidence() {
                   </tr>
                 </thead>
                 <tbody>
-                  {result.issues.map((issue, i) => (
+                  {issues.map((issue, i) => (
                     <tr key={i}>
                       <td className="num">{issue.line}</td>
                       <td>
@@ -79,6 +79,11 @@ export function ImportEvidence() {
               </table>
             </div>
           ) : null}
+        </div>
+      ) : null}
+      {result ? (
+        <div className="notice" role="status">
+          {t('importPage.done', { rows: result.rows, ...result.report })}
         </div>
       ) : null}
     </section>

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { fieldLimits } from '@tracker/domain';
 import { translatedLanguages, type TranslatableEntity } from '@tracker/domain/vocabulary';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -115,9 +116,9 @@ function TranslationRow({ entry, language, saved }: { entry: Entry; language: La
       <div className="field">
         <label htmlFor={id}>{t('translations.translation')}</label>
         {long ? (
-          <textarea id={id} lang={language} rows={4} value={value} onChange={(e) => setValue(e.target.value)} maxLength={4000} />
+          <textarea id={id} lang={language} rows={4} value={value} onChange={(e) => setValue(e.target.value)} maxLength={fieldLimits.translation} />
         ) : (
-          <input id={id} lang={language} value={value} onChange={(e) => setValue(e.target.value)} maxLength={4000} />
+          <input id={id} lang={language} value={value} onChange={(e) => setValue(e.target.value)} maxLength={fieldLimits.translation} />
         )}
       </div>
       <button type="submit" className="small" disabled={save.isPending || value === saved}>

@@ -18,7 +18,7 @@ export function errorsFrom(issues: readonly { path: PropertyKey[] | string; mess
 /** The server's field issues from a tRPC error, if it carried any. */
 export function serverIssues(error: unknown): { path: string; message: string }[] | null {
   const data = (error as { data?: { issues?: { path: string; message: string }[] | null } } | null)?.data;
-  return data?.issues ?? null;
+  return data?.issues?.length ? data.issues : null;
 }
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {

@@ -1,4 +1,4 @@
-import { changePasswordInput, totpDisableInput, totpEnableInput } from '@tracker/domain';
+import { changePasswordInput, fieldLimits, totpDisableInput, totpEnableInput } from '@tracker/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -76,7 +76,7 @@ function TwoFactor({ enabled }: { enabled: boolean }) {
           <form onSubmit={(e) => void turnOff(e)} noValidate>
             <p className="muted">{t('account.totpDisableNote')}</p>
             <Field label={t('account.currentPassword')} name="currentPassword" type="password" autoComplete="current-password" error={errors['currentPassword']} />
-            <Field label={t('auth.totpCode')} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={errors['code']} />
+            <Field label={t('auth.totpCode')} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={fieldLimits.totpCode} error={errors['code']} />
             <button type="submit" className="secondary">
               {t('account.totpDisable')}
             </button>
@@ -94,7 +94,7 @@ function TwoFactor({ enabled }: { enabled: boolean }) {
             <a href={setup.data.uri}>{t('account.totpOpenApp')}</a>
           </p>
           <form onSubmit={(e) => void confirm(e)} noValidate>
-            <Field label={t('auth.totpCode')} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={errors['code']} />
+            <Field label={t('auth.totpCode')} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={fieldLimits.totpCode} required error={errors['code']} />
             <button type="submit">{t('account.totpConfirm')}</button>
           </form>
         </>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { fieldLimits } from '@tracker/domain';
 // The vocabulary alone, without the validation library the form pages load.
 import { directions, evidenceKinds } from '@tracker/domain/vocabulary';
 import { useId, type FormEvent } from 'react';
@@ -52,7 +53,7 @@ export function EvidenceExplorerPage() {
       <form className="filters" role="search" onSubmit={submit} key={`${params.toString()}|${states.isSuccess}|${recommendations.isSuccess}`}>
         <div className="field field-wide">
           <label htmlFor={`${id}-q`}>{t('explorer.search')}</label>
-          <input id={`${id}-q`} name="q" type="search" defaultValue={params.get('q') ?? ''} maxLength={200} />
+          <input id={`${id}-q`} name="q" type="search" defaultValue={params.get('q') ?? ''} maxLength={fieldLimits.search} />
         </div>
         {select('iso3', t('state.name'), (states.data ?? []).map((s) => ({ value: s.iso3, label: s.name })))}
         {select('recommendationKey', t('overview.recommendation'), (recommendations.data ?? []).map((r) => ({ value: r.key, label: `${r.key} ${r.title}` })))}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { evidenceEraseInput, lifecycleOfView, mayEraseEvidence } from '@tracker/domain';
+import { evidenceEraseInput, fieldLimits, lifecycleOfView, mayEraseEvidence } from '@tracker/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -149,7 +149,7 @@ function EraseEvidence({ id }: { id: string }) {
       ) : null}
       <FormError message={formError} />
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <Field label={t('evidencePage.eraseReason')} name="reason" maxLength={500} error={errors['reason']} />
+        <Field label={t('evidencePage.eraseReason')} name="reason" maxLength={fieldLimits.eraseReason} error={errors['reason']} />
         <label className="check">
           <input type="checkbox" name="confirm" value="yes" /> {t('evidencePage.eraseConfirm')}
         </label>

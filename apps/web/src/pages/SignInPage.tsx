@@ -1,4 +1,4 @@
-import { loginInput } from '@tracker/domain';
+import { fieldLimits, loginInput } from '@tracker/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -67,7 +67,7 @@ export function SignInPage() {
             inputMode="numeric"
             autoComplete="one-time-code"
             pattern="[0-9]{6}"
-            maxLength={6}
+            maxLength={fieldLimits.totpCode}
             required
             autoFocus
             hint={t('auth.totpHint')}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { assessmentProposeInput, assessmentStatuses } from '@tracker/domain';
+import { assessmentProposeInput, assessmentStatuses, fieldLimits } from '@tracker/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
@@ -123,7 +123,7 @@ export function AssessPage() {
         <Field label={t('assess.effectiveFrom')} name="effectiveFrom" type="date" error={errors['effectiveFrom']} />
         <div className="field">
           <label htmlFor={`${id}-rationale`}>{t('assess.rationale')}</label>
-          <textarea id={`${id}-rationale`} name="rationale" rows={4} maxLength={5000} aria-invalid={errors['rationale'] ? true : undefined} />
+          <textarea id={`${id}-rationale`} name="rationale" rows={4} maxLength={fieldLimits.rationale} aria-invalid={errors['rationale'] ? true : undefined} />
           {error('rationale')}
         </div>
         <fieldset className="field">

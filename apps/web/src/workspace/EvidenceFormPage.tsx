@@ -1,16 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  credibilityGrades,
-  directions,
-  editOutcome,
-  evidenceCreateInput,
-  evidenceKinds,
-  lifecycleOfView,
-  mayAttachToEvidence,
-  mayEditEvidence,
-  reliabilityGrades,
-  visibilities,
-} from '@tracker/domain';
+import { credibilityGrades, directions, editOutcome, evidenceCreateInput, evidenceKinds, fieldLimits, lifecycleOfView, mayAttachToEvidence, mayEditEvidence, reliabilityGrades, visibilities } from '@tracker/domain';
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
@@ -265,14 +254,14 @@ function EvidenceForm({ id, initial, item }: { id: string | null; initial: Value
               ))}
             </fieldset>
           ) : null}
-          {text('title', t('form.title'), { maxLength: 300, required: true })}
+          {text('title', t('form.title'), { maxLength: fieldLimits.evidenceTitle, required: true })}
           <div className="field">
             <label htmlFor={`${formId}-summary`}>{t('form.summary')}</label>
             <textarea
               id={`${formId}-summary`}
               name="summary"
               rows={5}
-              maxLength={5000}
+              maxLength={fieldLimits.evidenceSummary}
               value={values.summary}
               onChange={(e) => set('summary', e.target.value)}
               aria-invalid={errors['summary'] ? true : undefined}

@@ -9,7 +9,7 @@ import { useFormat } from '../format';
 import { useMe } from '../session';
 import { useTRPC } from '../trpc';
 import { useErrorText } from '../error-text';
-import { asText, lifecycleOfView, mayReviewEvidence, type Role } from '@tracker/domain';
+import { asText, fieldLimits, lifecycleOfView, mayReviewEvidence, type Role } from '@tracker/domain';
 
 /** The reviewer queue: evidence awaiting verification and assessments awaiting approval. */
 export function ReviewPage() {
@@ -104,7 +104,7 @@ function Decision({ labels, onDecide, pending }: { labels: [string, string]; onD
     >
       <label>
         {t('review.note')}
-        <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+        <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={fieldLimits.reviewNote} />
       </label>
       <button type="submit" disabled={pending}>
         {labels[0]}

@@ -1,5 +1,5 @@
 import { attemptSucceeded, reserveAttempt, type Database, type ThrottleKey } from '@tracker/db';
-import { TRPCError } from '@trpc/server';
+import { AppError } from '@tracker/domain';
 
 /**
  * Throttling of everything that checks a secret: sign-in, password changes, second-factor codes and
@@ -35,7 +35,8 @@ const keysOf = (r: ThrottleRequest, allowance: ThrottleAllowance): ThrottleKey[]
 export async function reserveOrRefuse(db: Database, allowance: ThrottleAllowance, request: ThrottleRequest): Promise<void> {
   const waitMs = await reserveAttempt(db, keysOf(request, allowance));
   if (waitMs > 0) {
-    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many attempts. Try again in ${Math.ceil(waitMs / 1000)} seconds.` });
+    const seconds = Math.ceil(waitMs / 1000);
+    throw new AppError('TOO_MANY_REQUESTS', `Too many attempts. Try again in ${seconds} seconds.`, { retryAfterSeconds: seconds });
   }
 }
 

@@ -15,6 +15,7 @@ import {
 } from '@tracker/db';
 import {
   evidenceAttachInput,
+  AppError,
   evidenceCreateInput,
   evidenceEraseInput,
   evidenceIdInput,
@@ -28,7 +29,7 @@ import {
 } from '@tracker/domain';
 import { isConfidential, logConfidentialReads, logReads } from '../access-log';
 import { inspectAttachment } from '../attachments';
-import { ImportRejected, parseEvidenceCsv } from '../evidence-csv';
+import { importIssues, parseEvidenceCsv } from '../evidence-csv';
 import { unicodeFields } from '../zawgyi';
 import { publicProcedure, restrictedProcedure, router, viewerOf } from '../trpc';
 import { restGet } from '../rest';
@@ -82,15 +83,11 @@ export const evidenceRouter = router({
   import: restrictedProcedure('evidence.import')
     .input(evidenceImportInput)
     .mutation(async ({ ctx, input }) => {
-      let parsed;
-      try {
-        parsed = parseEvidenceCsv(Buffer.from(input.csv, 'utf8'));
-      } catch (error) {
-        if (error instanceof ImportRejected) return { ok: false as const, message: error.message, issues: [] };
-        throw error;
-      }
+      const parsed = parseEvidenceCsv(Buffer.from(input.csv, 'utf8'));
       const issues = [...parsed.issues, ...(await checkImportReferences(ctx.db, parsed.rows))].sort((a, b) => a.line - b.line);
-      if (issues.length > 0) return { ok: false as const, message: `Nothing was imported: ${issues.length} problem(s) found.`, issues: issues.slice(0, 200) };
+      if (issues.length > 0) {
+        throw new AppError('BAD_REQUEST', `Nothing was imported: ${issues.length} problem(s) found.`, { issues: importIssues(issues.slice(0, 200)) });
+      }
       const report = await importEvidence(ctx.db, ctx.user, parsed.rows);
       await analyzeTables(ctx.db);
       return { ok: true as const, report, rows: parsed.rows.length };

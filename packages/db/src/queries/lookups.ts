@@ -1,12 +1,9 @@
-import { AppError } from '@tracker/domain';
+import { fieldError } from '@tracker/domain';
 import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../client';
 import { recommendations, sites, states } from '../schema';
 
-/** A BAD_REQUEST naming the field, shaped like a validation error so clients show it the same way. */
-export function fieldError(path: string, message: string): AppError {
-  return new AppError('BAD_REQUEST', `${path}: ${message}`, { issues: [{ path, message }] });
-}
+export { fieldError };
 
 export async function requireState(db: Database, iso3: string, path = 'iso3'): Promise<void> {
   const [row] = await db.select({ iso3: states.iso3 }).from(states).where(eq(states.iso3, iso3));
