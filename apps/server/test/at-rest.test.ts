@@ -30,7 +30,7 @@ import {
   type OpenedDatabase,
 } from '@tracker/db';
 import * as t from '@tracker/db/schema';
-import { createUser, evidenceFields, type TestUser } from '@tracker/db/testing';
+import { createUser, evidenceFields, verifiedEvidence, type TestUser } from '@tracker/db/testing';
 import { databaseUrl, randomName, withAdmin } from '@tracker/db/testing/postgres-server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -89,9 +89,7 @@ async function tellTheStory(handle: OpenedDatabase): Promise<Story> {
   const verified = await reviewEvidence(db, reviewer, { id: draft.id, decision: 'verify', note: markers.note });
   await updateEvidence(db, monitor, { id: draft.id, revision: verified.revision ?? edited.revision ?? 1, title: `${markers.title} ${markers.proposed}` });
 
-  const other = await createEvidence(db, monitor, evidenceFields({ title: 'Another confidential account', visibility: 'confidential' }));
-  await submitEvidence(db, monitor, other.id);
-  await reviewEvidence(db, reviewer, { id: other.id, decision: 'verify', note: 'checked' });
+  const other = await verifiedEvidence(db, monitor, reviewer, { title: 'Another confidential account', visibility: 'confidential' });
   await retractEvidence(db, reviewer, { id: other.id, reason: markers.reason });
 
   await setTotpSecret(db, monitor.id, monitor.id, markers.totp);

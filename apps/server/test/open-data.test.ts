@@ -1,12 +1,5 @@
-import {
-  createEvidence,
-  proposeAssessment,
-  reviewAssessment,
-  reviewEvidence,
-  seedCatalogue,
-  submitEvidence,
-} from '@tracker/db';
-import { createUser, describeEachDb, evidenceFields } from '@tracker/db/testing';
+import { seedCatalogue } from '@tracker/db';
+import { approvedAssessment, createUser, describeEachDb, verifiedEvidence } from '@tracker/db/testing';
 import type { EvidenceCreateInput } from '@tracker/domain';
 import { parse } from 'csv-parse/sync';
 import type { Server } from 'node:http';
@@ -29,15 +22,11 @@ describeEachDb('open data: exports and feeds', (suite) => {
     await seedCatalogue(suite.db);
     const monitor = await createUser(suite.db, 'monitor');
     const reviewer = await createUser(suite.db, 'reviewer');
-    const publish = async (fields: Partial<EvidenceCreateInput>) => {
-      const e = await createEvidence(suite.db, monitor, evidenceFields(fields));
-      await submitEvidence(suite.db, monitor, e.id);
-      return reviewEvidence(suite.db, reviewer, { id: e.id, decision: 'verify', note: 'ok' });
-    };
+    const publish = (fields: Partial<EvidenceCreateInput>) => verifiedEvidence(suite.db, monitor, reviewer, fields);
     const law = await publish({ title: THAI, summary: KHMER, language: 'th', iso3: 'THA' });
     await publish({ title: FORMULA, summary: '+SUM(A1:A9)' });
     await publish({ title: `${SECRET} title`, summary: SECRET, visibility: 'restricted' });
-    const proposal = await proposeAssessment(suite.db, monitor, {
+    await approvedAssessment(suite.db, monitor, reviewer, {
       iso3: 'THA',
       recommendationKey: 'A.2',
       status: 'framework_adopted',
@@ -45,7 +34,6 @@ describeEachDb('open data: exports and feeds', (suite) => {
       effectiveFrom: '2025-03-01',
       evidenceIds: [law.id],
     });
-    await reviewAssessment(suite.db, reviewer, { id: proposal.id, decision: 'approve', note: 'ok' });
     const started = await listen(suite.handle, { ...readEnv({}), PORT: 0 });
     server = started.server;
     base = started.url;

@@ -5,13 +5,11 @@ import {
   createEvidence,
   createUserAccount,
   exportPublicLedger,
-  reviewEvidence,
   seedCatalogue,
   sha256Hex,
-  submitEvidence,
   type ExportedEntry,
 } from '@tracker/db';
-import { createUser, describeEachDb, evidenceFields, type TestUser } from '@tracker/db/testing';
+import { createUser, describeEachDb, evidenceFields, verifiedEvidence, type TestUser } from '@tracker/db/testing';
 import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import { request } from 'node:http';
@@ -51,12 +49,8 @@ describeEachDb('side doors', (suite) => {
     await seedCatalogue(suite.db);
     monitor = await createUser(suite.db, 'monitor');
     reviewer = await createUser(suite.db, 'reviewer');
-    const publish = async (fields: Parameters<typeof evidenceFields>[0], file?: Buffer) => {
-      const e = await createEvidence(suite.db, monitor, evidenceFields(fields));
-      if (file) await attachToEvidence(suite.db, monitor, e.id, { filename: 'photo.png', bytes: file, sha256: createHash('sha256').update(file).digest('hex'), mediaType: 'image/png' });
-      await submitEvidence(suite.db, monitor, e.id);
-      return reviewEvidence(suite.db, reviewer, { id: e.id, decision: 'verify', note: 'ok' });
-    };
+    const publish = (fields: Parameters<typeof evidenceFields>[0], file?: Buffer) =>
+      verifiedEvidence(suite.db, monitor, reviewer, fields, file ? { attachment: { filename: 'photo.png', bytes: file, mediaType: 'image/png' } } : {});
     confidentialId = (await publish({ title: 'Yes', summary: 'No', visibility: 'confidential', kind: 'testimony' })).id;
     publicId = (await publish({ title: 'A public court ruling' })).id;
     await createUserAccount(suite.db, null, { email: 'door.admin@example.org', displayName: 'Admin', role: 'admin', passwordHash: await hashPassword(PASSWORD) });

@@ -1,7 +1,7 @@
 import { seedCatalogue } from '@tracker/db';
 import { createUser, describeEachDb, evidenceFields, type TestUser } from '@tracker/db/testing';
 import { beforeAll, expect, it } from 'vitest';
-import { callerAs, errorOf } from './support';
+import { callerAs, errorOf, verifiedEvidence } from './support';
 
 describeEachDb('assessments', (suite) => {
   let monitor: TestUser;
@@ -11,11 +11,7 @@ describeEachDb('assessments', (suite) => {
   let support: string;
   const as = (user: TestUser | null) => callerAs(suite.db, user);
 
-  const publish = async (overrides: Parameters<typeof evidenceFields>[0]) => {
-    const draft = await as(monitor).evidence.create(evidenceFields(overrides));
-    await as(monitor).evidence.submit({ id: draft.id });
-    return (await as(reviewer).evidence.review({ id: draft.id, decision: 'verify', note: 'ok' })).id;
-  };
+  const publish = async (overrides: Parameters<typeof evidenceFields>[0]) => (await verifiedEvidence(suite.db, monitor, reviewer, overrides)).id;
   const proposal = (overrides: Record<string, unknown> = {}) => ({
     iso3: 'KHM',
     recommendationKey: 'A.2',

@@ -1,9 +1,9 @@
 import { seedCatalogue } from '@tracker/db';
 import * as t from '@tracker/db/schema';
-import { createUser, describeEachDb, evidenceFields, type TestUser, must } from '@tracker/db/testing';
+import { createUser, describeEachDb, type evidenceFields, type TestUser, must } from '@tracker/db/testing';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { callerAs, errorOf } from './support';
+import { callerAs, errorOf, verifiedEvidence } from './support';
 
 describeEachDb('searching and paging the evidence log', (suite) => {
   let monitor: TestUser;
@@ -37,9 +37,7 @@ describeEachDb('searching and paging the evidence log', (suite) => {
   });
 
   async function publish(overrides: Parameters<typeof evidenceFields>[0]) {
-    const draft = await as(monitor).evidence.create(evidenceFields(overrides));
-    await as(monitor).evidence.submit({ id: draft.id });
-    await as(reviewer).evidence.review({ id: draft.id, decision: 'verify', note: 'ok' });
+    await verifiedEvidence(suite.db, monitor, reviewer, overrides);
   }
 
   it('finds text in Thai, Khmer, Burmese and Vietnamese by a fragment of it', async () => {

@@ -3,7 +3,7 @@ import * as t from '@tracker/db/schema';
 import { createUser, describeEachDb, evidenceFields, type TestUser, must } from '@tracker/db/testing';
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { callerAs, errorOf } from './support';
+import { callerAs, errorOf, verifiedEvidence } from './support';
 
 describeEachDb('the evidence log', (suite) => {
   let monitor: TestUser;
@@ -22,11 +22,7 @@ describeEachDb('the evidence log', (suite) => {
   });
 
   /** Creates, submits and verifies an item; returns it as its author sees it. */
-  const verified = async (overrides: Parameters<typeof evidenceFields>[0] = {}, author = monitor) => {
-    const draft = await as(author).evidence.create(evidenceFields(overrides));
-    await as(author).evidence.submit({ id: draft.id });
-    return as(reviewer).evidence.review({ id: draft.id, decision: 'verify', note: 'Source checked against the gazette.' });
-  };
+  const verified = (overrides: Parameters<typeof evidenceFields>[0] = {}, author = monitor) => verifiedEvidence(suite.db, author, reviewer, overrides, 'Source checked against the gazette.');
 
   it('a monitor logs a draft and gets it back with its id and links', async () => {
     const created = await as(monitor).evidence.create(evidenceFields({ recommendationKeys: ['A.2', 'A.6'] }));

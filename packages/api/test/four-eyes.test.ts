@@ -1,7 +1,7 @@
 import { seedCatalogue } from '@tracker/db';
 import { createUser, describeEachDb, evidenceFields, type TestUser } from '@tracker/db/testing';
 import { beforeAll, expect, it } from 'vitest';
-import { callerAs, errorOf } from './support';
+import { callerAs, errorOf, verifiedEvidence } from './support';
 
 /**
  * The ways one person alone could publish or change something, each tried: none gets through.
@@ -21,11 +21,7 @@ describeEachDb('four eyes over every change', (suite) => {
     admin = await createUser(suite.db, 'admin');
   });
 
-  const verified = async (overrides: Parameters<typeof evidenceFields>[0] = {}, author = monitor) => {
-    const draft = await as(author).evidence.create(evidenceFields(overrides));
-    await as(author).evidence.submit({ id: draft.id });
-    return as(reviewer).evidence.review({ id: draft.id, decision: 'verify', note: 'Checked.' });
-  };
+  const verified = (overrides: Parameters<typeof evidenceFields>[0] = {}, author = monitor) => verifiedEvidence(suite.db, author, reviewer, overrides, 'Checked.');
   const publicTitles = async (marker: string) => (await as(null).evidence.list({ q: marker, limit: 100 })).items.map((e) => e.title);
 
   it('a reviewer who edits confidential testimony to public cannot then verify their own edit', async () => {

@@ -1,8 +1,8 @@
 import { approvedHistory, scorecardMatrix, seedCatalogue, seedDemo } from '@tracker/db';
-import { createUser, describeEachDb, evidenceFields, type TestUser } from '@tracker/db/testing';
-import { cellKey, inForce, shiftDate } from '@tracker/domain';
+import { createUser, describeEachDb, type evidenceFields, type TestUser } from '@tracker/db/testing';
+import { cellKey, inForce, shiftDate, type AssessmentProposeInput } from '@tracker/domain';
 import { beforeAll, expect, it } from 'vitest';
-import { callerAs, errorOf } from './support';
+import { approvedAssessment, callerAs, errorOf, verifiedEvidence } from './support';
 
 const SECRET = 'CONFIDENTIAL-MARKER-7731';
 
@@ -11,15 +11,8 @@ describeEachDb('scorecards from the assessment history', (suite) => {
   let reviewer: TestUser;
   const as = (user: TestUser | null) => callerAs(suite.db, user);
 
-  const publish = async (overrides: Parameters<typeof evidenceFields>[0]) => {
-    const draft = await as(monitor).evidence.create(evidenceFields(overrides));
-    await as(monitor).evidence.submit({ id: draft.id });
-    return (await as(reviewer).evidence.review({ id: draft.id, decision: 'verify', note: 'ok' })).id;
-  };
-  const approve = async (input: Parameters<ReturnType<typeof as>['assessments']['propose']>[0]) => {
-    const proposed = await as(monitor).assessments.propose(input);
-    return as(reviewer).assessments.review({ id: proposed.id, decision: 'approve', note: 'Agreed.' });
-  };
+  const publish = async (overrides: Parameters<typeof evidenceFields>[0]) => (await verifiedEvidence(suite.db, monitor, reviewer, overrides)).id;
+  const approve = (input: AssessmentProposeInput) => approvedAssessment(suite.db, monitor, reviewer, input);
 
   beforeAll(async () => {
     await seedCatalogue(suite.db);

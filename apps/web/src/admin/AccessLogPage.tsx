@@ -2,11 +2,11 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { accessActions, accessLogInput, type AccessAction } from '@tracker/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Field, FormError, useCheckedSubmit } from '../components/Form';
 import { SkeletonRows } from '../components/Loadable';
+import { RouteGuard } from '../components/RouteGuard';
 import { useFormat } from '../format';
-import { useMe } from '../session';
 import { useTRPC, useTRPCClient } from '../trpc';
 import { formText } from '../form-data';
 
@@ -20,27 +20,30 @@ const filterNames = ['userId', 'action', 'entityId', 'from', 'to'] as const;
  */
 export function AccessLogPage() {
   const { t } = useTranslation();
-  const me = useMe();
+  return (
+    <RouteGuard needs="audit.accessLog" denied={t('admin.onlyAdmins')}>
+      {() => <AccessLog />}
+    </RouteGuard>
+  );
+}
+
+function AccessLog() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   const { errors, formError, run } = useCheckedSubmit();
   const [formKey, setFormKey] = useState(0);
-  const isAdmin = me.data?.role === 'admin';
   const filter = Object.fromEntries(filterNames.flatMap((name) => (params.get(name) ? [[name, params.get(name)]] : []))) as Record<string, string>;
-  const users = useQuery({ ...trpc.users.list.queryOptions(), enabled: isAdmin });
+  const users = useQuery(trpc.users.list.queryOptions());
   const entries = useInfiniteQuery({
     queryKey: ['audit.accessLog', filter],
-    enabled: isAdmin,
     initialPageParam: undefined as number | undefined,
     queryFn: ({ pageParam }) =>
       client.audit.accessLog.query({ ...filter, action: filter['action'] as AccessAction | undefined, limit: PAGE, ...(pageParam ? { before: pageParam } : {}) }),
     getNextPageParam: (last) => (last.length === PAGE ? last.at(-1)?.seq : undefined),
   });
-  if (me.isPending) return <SkeletonRows rows={6} />;
-  if (!me.data) return <Navigate to="/sign-in?next=/admin/access" replace />;
-  if (!isAdmin) return <div className="notice">{t('admin.onlyAdmins')}</div>;
 
   async function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

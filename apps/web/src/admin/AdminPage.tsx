@@ -1,13 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { roles, userCreateInput } from '@tracker/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
+import { Link } from 'react-router';
 import type { Outputs } from '../api-types';
-import { Field, FormError, useCheckedSubmit } from '../components/Form';
+import { Field, FormError, Select, useCheckedSubmit } from '../components/Form';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
-import { useMe } from '../session';
+import { RouteGuard } from '../components/RouteGuard';
+import type { Me } from '../session';
+import { useInvalidate } from '../invalidate';
 import { useTRPC } from '../trpc';
 import { ImportEvidence } from './ImportEvidence';
 import { useErrorText } from '../error-text';
@@ -16,14 +18,18 @@ import { formText } from '../form-data';
 /** Accounts, roles, State limits, password links and the second-factor rule per role. */
 export function AdminPage() {
   const { t } = useTranslation();
-  const me = useMe();
+  return (
+    <RouteGuard needs="users.list" denied={t('admin.onlyAdmins')}>
+      {(me) => <Administration me={me} />}
+    </RouteGuard>
+  );
+}
+
+function Administration({ me }: { me: Me }) {
+  const { t } = useTranslation();
   const trpc = useTRPC();
-  const isAdmin = me.data?.role === 'admin';
-  const users = useQuery({ ...trpc.users.list.queryOptions(), enabled: isAdmin });
-  const policies = useQuery({ ...trpc.users.policies.queryOptions(), enabled: isAdmin });
-  if (me.isPending) return <SkeletonRows rows={6} />;
-  if (!me.data) return <Navigate to="/sign-in?next=/admin" replace />;
-  if (!isAdmin) return <div className="notice">{t('admin.onlyAdmins')}</div>;
+  const users = useQuery(trpc.users.list.queryOptions());
+  const policies = useQuery(trpc.users.policies.queryOptions());
   return (
     <>
       <div className="page-head">
@@ -48,7 +54,7 @@ export function AdminPage() {
                 </thead>
                 <tbody>
                   {rows.map((u) => (
-                    <UserRow key={u.id} user={u} self={u.id === me.data?.id} />
+                    <UserRow key={u.id} user={u} self={u.id === me.id} />
                   ))}
                 </tbody>
               </table>
@@ -86,7 +92,7 @@ function LinkNotice({ path, expiresAt }: { path: string; expiresAt: string }) {
 function NewUser() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const id = useId();
   const create = useMutation(trpc.users.create.mutationOptions());
   const { errors, formError, run } = useCheckedSubmit();
@@ -101,7 +107,7 @@ function NewUser() {
     const parsed = userCreateInput.safeParse({ email: form.get('email'), displayName: form.get('displayName'), role: form.get('role') || undefined, states });
     if (await run(parsed, (data) => create.mutateAsync(data))) {
       formElement.reset();
-      await queryClient.invalidateQueries();
+      await invalidate.users();
     }
   }
   return (
@@ -112,22 +118,7 @@ function NewUser() {
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t('auth.name')} name="displayName" error={errors['displayName']} />
         <Field label={t('auth.email')} name="email" type="email" error={errors['email']} />
-        <div className="field">
-          <label htmlFor={`${id}-role`}>{t('account.role')}</label>
-          <select id={`${id}-role`} name="role" defaultValue="">
-            <option value="">{t('form.choose')}</option>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-          {errors['role'] ? (
-            <p className="field-error" role="alert">
-              {errors['role']}
-            </p>
-          ) : null}
-        </div>
+        <Select label={t('account.role')} name="role" defaultValue="" placeholder={t('form.choose')} options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} error={errors['role']} />
         <Field label={t('admin.statesLimit')} name="states" hint={t('admin.statesHint')} error={errors['states']} />
         <button type="submit" disabled={create.isPending}>
           {t('admin.create')}
@@ -140,7 +131,7 @@ function NewUser() {
 function UserRow({ user, self }: { user: User; self: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const update = useMutation(trpc.users.update.mutationOptions());
   const errorText = useErrorText();
   const reset = useMutation(trpc.users.resetLink.mutationOptions());
@@ -149,7 +140,7 @@ function UserRow({ user, self }: { user: User; self: boolean }) {
     setError(null);
     try {
       await update.mutateAsync({ id: user.id, updatedAt: user.updatedAt, ...patch });
-      await queryClient.invalidateQueries();
+      await invalidate.users();
     } catch (e) {
       setError(errorText(e));
     }
@@ -200,7 +191,7 @@ function UserRow({ user, self }: { user: User; self: boolean }) {
 function Policies({ rows }: { rows: { role: (typeof roles)[number]; requireTotp: boolean }[] }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const set = useMutation(trpc.users.setPolicy.mutationOptions());
   return (
     <fieldset className="field">
@@ -210,7 +201,7 @@ function Policies({ rows }: { rows: { role: (typeof roles)[number]; requireTotp:
           <input
             type="checkbox"
             checked={p.requireTotp}
-            onChange={(e) => set.mutate({ role: p.role, requireTotp: e.target.checked }, { onSuccess: () => void queryClient.invalidateQueries() })}
+            onChange={(e) => set.mutate({ role: p.role, requireTotp: e.target.checked }, { onSuccess: () => void invalidate.users() })}
           />{' '}
           {t(`role.${p.role}`)}
         </label>

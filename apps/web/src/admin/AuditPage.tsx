@@ -1,31 +1,34 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
+import { Link } from 'react-router';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
-import { useMe } from '../session';
+import { RouteGuard } from '../components/RouteGuard';
 import { useTRPC, useTRPCClient } from '../trpc';
 
 /** The ledger: its head hash, a verify button, and every entry newest first. */
 export function AuditPage() {
   const { t } = useTranslation();
-  const me = useMe();
+  return (
+    <RouteGuard needs="audit.list" denied={t('admin.onlyAdmins')}>
+      {() => <Ledger />}
+    </RouteGuard>
+  );
+}
+
+function Ledger() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const client = useTRPCClient();
-  const isAdmin = me.data?.role === 'admin';
   const head = useQuery(trpc.audit.head.queryOptions());
   const verify = useMutation(trpc.audit.verify.mutationOptions());
   const entries = useInfiniteQuery({
     queryKey: ['audit.list'],
-    enabled: isAdmin,
     initialPageParam: undefined as number | undefined,
     queryFn: ({ pageParam }) => client.audit.list.query({ limit: 50, ...(pageParam ? { before: pageParam } : {}) }),
     getNextPageParam: (last) => (last.length === 50 ? last.at(-1)?.seq : undefined),
   });
   const format = useFormat();
-  if (me.isPending) return <SkeletonRows rows={6} />;
-  if (!me.data) return <Navigate to="/sign-in?next=/admin/audit" replace />;
-  if (!isAdmin) return <div className="notice">{t('admin.onlyAdmins')}</div>;
   return (
     <>
       <p>

@@ -3,10 +3,10 @@ import { fieldLimits } from '@tracker/domain';
 import { translatedLanguages, type TranslatableEntity } from '@tracker/domain/vocabulary';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
+import { Link } from 'react-router';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { languages } from '../languages';
-import { useMe } from '../session';
+import { RouteGuard } from '../components/RouteGuard';
 import { useTRPC } from '../trpc';
 import { useErrorText } from '../error-text';
 
@@ -22,8 +22,16 @@ interface Entry {
 
 /** Administrators translate the catalogue (State names, group and recommendation texts) per language. */
 export function TranslationsPage() {
+  const { t } = useTranslation();
+  return (
+    <RouteGuard needs="catalogue.setTranslation" denied={t('admin.onlyAdmins')}>
+      {() => <Translations />}
+    </RouteGuard>
+  );
+}
+
+function Translations() {
   const { t, i18n } = useTranslation();
-  const me = useMe();
   const trpc = useTRPC();
   const selectId = useId();
   const initial = (translatedLanguages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'th';
@@ -31,9 +39,6 @@ export function TranslationsPage() {
   const states = useQuery(trpc.states.list.queryOptions());
   const recommendations = useQuery(trpc.catalogue.recommendations.queryOptions());
   const translations = useQuery(trpc.catalogue.translations.queryOptions({ language }));
-  if (me.isPending) return <SkeletonRows rows={6} />;
-  if (!me.data) return <Navigate to="/sign-in?next=/admin/translations" replace />;
-  if (me.data.role !== 'admin') return <div className="notice">{t('admin.onlyAdmins')}</div>;
 
   const entries: Entry[] = [
     ...(states.data ?? []).map((s) => ({ entity: 'state' as const, id: s.iso3, field: 'name' as const, label: s.iso3, english: s.name })),

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../error-text';
 
@@ -21,19 +21,28 @@ export function serverIssues(error: unknown): { path: string; message: string }[
   return data?.issues?.length ? data.issues : null;
 }
 
-interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
-  label: string;
+/** What every form control carries: a label, an optional hint and an error tied to the control. */
+interface Labelled {
+  label: ReactNode;
   name: string;
   error?: string | undefined;
   hint?: ReactNode;
 }
 
-/** A labelled input whose error is announced and tied to it with aria-describedby. */
-export function Field({ label, name, error, hint, ...input }: FieldProps) {
+/** The ids and ARIA attributes that tie a control to its hint and error. */
+interface ControlProps {
+  id: string;
+  name: string;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+}
+
+/** The label, hint and announced error around one control. */
+function FieldFrame({ label, name, error, hint, children }: Labelled & { children: (control: ControlProps) => ReactNode }) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -42,13 +51,99 @@ export function Field({ label, name, error, hint, ...input }: FieldProps) {
           {hint}
         </p>
       ) : null}
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
-      {error ? (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {children({ id, name, ...(error ? { 'aria-invalid': true } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
+      <FieldErrorText id={errorId} error={error} />
     </div>
+  );
+}
+
+function FieldErrorText({ id, error }: { id?: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p id={id} className="field-error" role="alert">
+      {error}
+    </p>
+  );
+}
+
+type FieldProps = Labelled & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>;
+
+/** A labelled input whose error is announced and tied to it with aria-describedby. */
+export function Field({ label, name, error, hint, ...input }: FieldProps) {
+  return (
+    <FieldFrame label={label} name={name} error={error} hint={hint}>
+      {(control) => <input {...control} {...input} />}
+    </FieldFrame>
+  );
+}
+
+type TextAreaProps = Labelled & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'>;
+
+/** A labelled multi-line text, like `Field`. */
+export function TextArea({ label, name, error, hint, ...area }: TextAreaProps) {
+  return (
+    <FieldFrame label={label} name={name} error={error} hint={hint}>
+      {(control) => <textarea {...control} {...area} />}
+    </FieldFrame>
+  );
+}
+
+export interface Choice {
+  value: string;
+  label: ReactNode;
+}
+
+type SelectProps = Labelled &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name'> & {
+    options: readonly Choice[];
+    /** The first, empty choice ("Choose…"); left out when a value is always chosen. */
+    placeholder?: string;
+  };
+
+/** A labelled choice of one, like `Field`. */
+export function Select({ label, name, error, hint, options, placeholder, ...select }: SelectProps) {
+  return (
+    <FieldFrame label={label} name={name} error={error} hint={hint}>
+      {(control) => (
+        <select {...control} {...select}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+interface CheckboxGroupProps {
+  legend: ReactNode;
+  /** Said before the choices (why there are none yet, for instance). */
+  hint?: ReactNode;
+  /** Sent with a form submission as repeated values of this name. */
+  name?: string;
+  options: readonly Choice[];
+  selected: readonly string[];
+  onToggle: (value: string) => void;
+  error?: string | undefined;
+}
+
+/** A labelled set of checkboxes for a choice of several, its error announced. */
+export function CheckboxGroup({ legend, hint, name, options, selected, onToggle, error }: CheckboxGroupProps) {
+  const errorId = `${useId()}-error`;
+  return (
+    <fieldset className="field" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}>
+      <legend>{legend}</legend>
+      {hint ? <p className="hint">{hint}</p> : null}
+      {options.map((o) => (
+        <label key={o.value} className="check">
+          <input type="checkbox" name={name} value={o.value} checked={selected.includes(o.value)} onChange={() => onToggle(o.value)} /> {o.label}
+        </label>
+      ))}
+      <FieldErrorText id={errorId} error={error} />
+    </fieldset>
   );
 }
 
@@ -62,7 +157,7 @@ export function FormError({ message }: { message: string | null }) {
 }
 
 /** What a zod issue from the browser-side check carries. */
-interface CheckIssue {
+export interface CheckIssue {
   path: PropertyKey[] | string;
   message: string;
   code?: string;
@@ -76,7 +171,7 @@ type Checked<T> = { success: true; data: T } | { success: false; error: { issues
  * The schemas' messages are English; in another language a browser-side issue is said in that
  * language from its kind and bounds, keeping the schema's own guidance where there is no better.
  */
-function localised(issue: CheckIssue, t: TFunction, english: boolean): CheckIssue {
+export function localised(issue: CheckIssue, t: TFunction, english: boolean): CheckIssue {
   if (english) return issue;
   const bound = (n: number | bigint | undefined) => Number(n ?? 0);
   const message = (() => {

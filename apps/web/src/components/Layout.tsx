@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { addressIn, languages, rememberLanguage } from '../languages';
-import { useMe } from '../session';
+import { useMayCall, useMe } from '../session';
 import { useTRPC } from '../trpc';
 
 export function Layout() {
@@ -90,19 +90,18 @@ function LanguageSwitcher() {
 function UserMenu() {
   const { t } = useTranslation();
   const me = useMe();
+  const may = useMayCall();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const logout = useMutation(trpc.auth.logout.mutationOptions());
   if (me.isPending) return null;
   if (!me.data) return <NavLink to="/sign-in">{t('auth.signIn')}</NavLink>;
-  const staff = me.data.role !== 'policymaker';
-  const reviewer = me.data.role === 'reviewer' || me.data.role === 'admin';
   return (
     <>
-      {staff ? <NavLink to="/workspace">{t('nav.workspace')}</NavLink> : null}
-      {reviewer ? <NavLink to="/review">{t('nav.review')}</NavLink> : null}
-      {me.data.role === 'admin' ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
+      {may('evidence.create') ? <NavLink to="/workspace">{t('nav.workspace')}</NavLink> : null}
+      {may('evidence.review') ? <NavLink to="/review">{t('nav.review')}</NavLink> : null}
+      {may('users.list') ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
       <NavLink to="/account" title={t(`role.${me.data.role}`)}>
         {me.data.displayName}
       </NavLink>

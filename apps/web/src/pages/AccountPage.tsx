@@ -1,41 +1,48 @@
 import { changePasswordInput, fieldLimits, totpDisableInput, totpEnableInput } from '@tracker/domain';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
 import { Field, FormError, useCheckedSubmit } from '../components/Form';
-import { SkeletonRows } from '../components/Loadable';
-import { useMe } from '../session';
+import { RouteGuard } from '../components/RouteGuard';
+import { useMayCall, type Me } from '../session';
+import { useInvalidate } from '../invalidate';
 import { useTRPC } from '../trpc';
 
 export function AccountPage() {
+  return (
+    <RouteGuard needs="auth.changePassword" denied={null}>
+      {(me) => <Account me={me} />}
+    </RouteGuard>
+  );
+}
+
+function Account({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const me = useMe();
-  if (me.isPending) return <SkeletonRows rows={6} />;
-  if (!me.data) return <Navigate to="/sign-in?next=/account" replace />;
+  const may = useMayCall();
   return (
     <section className="narrow">
       <h1>{t('account.title')}</h1>
       <dl className="facts">
         <div>
           <dt>{t('auth.name')}</dt>
-          <dd>{me.data.displayName}</dd>
+          <dd>{me.displayName}</dd>
         </div>
         <div>
           <dt>{t('auth.email')}</dt>
-          <dd>{me.data.email}</dd>
+          <dd>{me.email}</dd>
         </div>
         <div>
           <dt>{t('account.role')}</dt>
-          <dd>{t(`role.${me.data.role}`)}</dd>
+          <dd>{t(`role.${me.role}`)}</dd>
         </div>
       </dl>
-      {me.data.role !== 'policymaker' ? (
+      {/* Those who may log evidence may read confidential items, and those reads are logged. */}
+      {may('evidence.create') ? (
         <p className="notice" role="note">
           {t('account.readsLogged')}
         </p>
       ) : null}
-      <TwoFactor enabled={me.data.totpEnabled} />
+      <TwoFactor enabled={me.totpEnabled} />
       <ChangePassword />
     </section>
   );
@@ -44,7 +51,7 @@ export function AccountPage() {
 function TwoFactor({ enabled }: { enabled: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const setup = useMutation(trpc.auth.totpSetup.mutationOptions());
   const enable = useMutation(trpc.auth.totpEnable.mutationOptions());
   const disable = useMutation(trpc.auth.totpDisable.mutationOptions());
@@ -56,14 +63,14 @@ function TwoFactor({ enabled }: { enabled: boolean }) {
     const ok = await run(totpEnableInput.safeParse({ secret: setup.data?.secret, code }), (d) => enable.mutateAsync(d));
     if (ok) {
       setup.reset();
-      await queryClient.invalidateQueries();
+      await invalidate.session();
     }
   }
   async function turnOff(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const input = totpDisableInput.safeParse({ code: form.get('code'), currentPassword: form.get('currentPassword') });
-    if (await run(input, (d) => disable.mutateAsync(d))) await queryClient.invalidateQueries();
+    if (await run(input, (d) => disable.mutateAsync(d))) await invalidate.session();
   }
 
   return (
@@ -113,7 +120,7 @@ function TwoFactor({ enabled }: { enabled: boolean }) {
 function ChangePassword() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const change = useMutation(trpc.auth.changePassword.mutationOptions());
   const { errors, formError, run } = useCheckedSubmit();
 
@@ -124,7 +131,7 @@ function ChangePassword() {
       changePasswordInput.safeParse({ currentPassword: form.get('currentPassword'), newPassword: form.get('newPassword') }),
       (d) => change.mutateAsync(d),
     );
-    if (ok) await queryClient.invalidateQueries();
+    if (ok) await invalidate.account();
   }
 
   return (

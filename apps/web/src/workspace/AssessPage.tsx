@@ -1,20 +1,27 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { assessmentProposeInput, assessmentStatuses, fieldLimits } from '@tracker/domain';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
-import { Field, FormError, useCheckedSubmit } from '../components/Form';
-import { SkeletonRows } from '../components/Loadable';
-import { useMe } from '../session';
+import { Link } from 'react-router';
+import { CheckboxGroup, Field, FormError, Select, TextArea, useCheckedSubmit } from '../components/Form';
+import { RouteGuard } from '../components/RouteGuard';
+import { useInvalidate } from '../invalidate';
 import { useTRPC } from '../trpc';
 
 /** A monitor proposes where a State stands on a recommendation, resting on verified evidence. */
 export function AssessPage() {
   const { t } = useTranslation();
-  const me = useMe();
+  return (
+    <RouteGuard needs="assessments.propose" denied={t('workspace.policymaker')}>
+      {() => <ProposeAssessment />}
+    </RouteGuard>
+  );
+}
+
+function ProposeAssessment() {
+  const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const id = useId();
+  const invalidate = useInvalidate();
   const [iso3, setIso3] = useState('');
   const [key, setKey] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
@@ -27,9 +34,6 @@ export function AssessPage() {
     enabled: iso3.length === 3 && key.length > 0,
   });
   const propose = useMutation(trpc.assessments.propose.mutationOptions());
-
-  if (me.isPending) return <SkeletonRows rows={6} />;
-  if (!me.data) return <Navigate to="/sign-in?next=/workspace/assess" replace />;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,7 +48,7 @@ export function AssessPage() {
       evidenceIds: chosen,
     });
     if (await run(parsed, (data) => propose.mutateAsync(data))) {
-      await queryClient.invalidateQueries();
+      await invalidate.assessments();
       setDone(true);
     }
   }
@@ -60,17 +64,7 @@ export function AssessPage() {
     );
   }
 
-  const statusOptions = assessmentStatuses.map((s) => (
-    <option key={s} value={s}>
-      {t(`status.${s}`)}
-    </option>
-  ));
-  const error = (name: string) =>
-    errors[name] ? (
-      <p className="field-error" role="alert">
-        {errors[name]}
-      </p>
-    ) : null;
+  const statusOptions = assessmentStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }));
 
   return (
     <section className="narrow">
@@ -81,71 +75,47 @@ export function AssessPage() {
       <p className="muted">{t('assess.intro')}</p>
       <FormError message={formError} />
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-state`}>{t('state.name')}</label>
-          <select id={`${id}-state`} value={iso3} onChange={(e) => setIso3(e.target.value)}>
-            <option value="">{t('form.choose')}</option>
-            {(states.data ?? []).map((s) => (
-              <option key={s.iso3} value={s.iso3}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          {error('iso3')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-rec`}>{t('overview.recommendation')}</label>
-          <select id={`${id}-rec`} value={key} onChange={(e) => setKey(e.target.value)}>
-            <option value="">{t('form.choose')}</option>
-            {(recommendations.data ?? []).map((r) => (
-              <option key={r.key} value={r.key}>
-                {r.key} {r.title}
-              </option>
-            ))}
-          </select>
-          {error('recommendationKey')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-status`}>{t('assess.status')}</label>
-          <select id={`${id}-status`} name="status" defaultValue="">
-            <option value="">{t('form.choose')}</option>
-            {statusOptions}
-          </select>
-          {error('status')}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-claimed`}>{t('assess.claimed')}</label>
-          <select id={`${id}-claimed`} name="claimedStatus" defaultValue="">
-            <option value="">{t('assess.noClaim')}</option>
-            {statusOptions}
-          </select>
-        </div>
+        <Select
+          label={t('state.name')}
+          name="iso3"
+          value={iso3}
+          onChange={(e) => setIso3(e.target.value)}
+          placeholder={t('form.choose')}
+          options={(states.data ?? []).map((s) => ({ value: s.iso3, label: s.name }))}
+          error={errors['iso3']}
+        />
+        <Select
+          label={t('overview.recommendation')}
+          name="recommendationKey"
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          placeholder={t('form.choose')}
+          options={(recommendations.data ?? []).map((r) => ({ value: r.key, label: `${r.key} ${r.title}` }))}
+          error={errors['recommendationKey']}
+        />
+        <Select label={t('assess.status')} name="status" defaultValue="" placeholder={t('form.choose')} options={statusOptions} error={errors['status']} />
+        <Select label={t('assess.claimed')} name="claimedStatus" defaultValue="" placeholder={t('assess.noClaim')} options={statusOptions} error={errors['claimedStatus']} />
         <Field label={t('assess.effectiveFrom')} name="effectiveFrom" type="date" error={errors['effectiveFrom']} />
-        <div className="field">
-          <label htmlFor={`${id}-rationale`}>{t('assess.rationale')}</label>
-          <textarea id={`${id}-rationale`} name="rationale" rows={4} maxLength={fieldLimits.rationale} aria-invalid={errors['rationale'] ? true : undefined} />
-          {error('rationale')}
-        </div>
-        <fieldset className="field">
-          <legend>{t('assess.evidence')}</legend>
-          {!iso3 || !key ? (
-            <p className="hint">{t('assess.chooseFirst')}</p>
-          ) : support.data && support.data.items.length === 0 ? (
-            <p className="hint">{t('assess.noEvidence')}</p>
-          ) : (
-            (support.data?.items ?? []).map((e) => (
-              <label key={e.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={chosen.includes(e.id)}
-                  onChange={() => setChosen((c) => (c.includes(e.id) ? c.filter((x) => x !== e.id) : [...c, e.id]))}
-                />{' '}
-                {e.title} <span className="muted">({t(`visibility.${e.visibility}`)})</span>
-              </label>
-            ))
-          )}
-          {error('evidenceIds')}
-        </fieldset>
+        <TextArea label={t('assess.rationale')} name="rationale" rows={4} maxLength={fieldLimits.rationale} error={errors['rationale']} />
+        <CheckboxGroup
+          legend={t('assess.evidence')}
+          hint={!iso3 || !key ? t('assess.chooseFirst') : support.data && support.data.items.length === 0 ? t('assess.noEvidence') : undefined}
+          options={
+            iso3 && key
+              ? (support.data?.items ?? []).map((e) => ({
+                  value: e.id,
+                  label: (
+                    <>
+                      {e.title} <span className="muted">({t(`visibility.${e.visibility}`)})</span>
+                    </>
+                  ),
+                }))
+              : []
+          }
+          selected={chosen}
+          onToggle={(evidenceId) => setChosen((c) => (c.includes(evidenceId) ? c.filter((x) => x !== evidenceId) : [...c, evidenceId]))}
+          error={errors['evidenceIds']}
+        />
         <button type="submit" disabled={propose.isPending}>
           {t('assess.submit')}
         </button>

@@ -1,52 +1,45 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { credibilityGrades, directions, editOutcome, evidenceCreateInput, evidenceKinds, fieldLimits, lifecycleOfView, mayAttachToEvidence, mayEditEvidence, reliabilityGrades, visibilities } from '@tracker/domain';
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { Outputs } from '../api-types';
-import { Field, FormError, useCheckedSubmit } from '../components/Form';
+import { CheckboxGroup, Field, FormError, Select, TextArea, useCheckedSubmit, type Choice } from '../components/Form';
 import { SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
-import { useMe } from '../session';
+import { RouteGuard } from '../components/RouteGuard';
+import type { Me } from '../session';
+import { useInvalidate } from '../invalidate';
 import { useTRPC } from '../trpc';
 import { clearDraft, loadDraft, saveDraft } from './drafts';
 import { fileToBase64, newIdempotencyKey, uploadAttachment } from './upload';
 
-interface Values {
-  iso3: string;
-  recommendationKeys: string[];
-  siteIds: string[];
-  title: string;
-  summary: string;
-  kind: string;
-  direction: string;
-  sourceUrl: string;
-  publisher: string;
-  publishedOn: string;
-  language: string;
-  reliability: string;
-  credibility: string;
-  visibility: string;
-  containsPersonalData: boolean;
-}
+type Item = Outputs['evidence']['get'];
 
-const blank: Values = {
-  iso3: '',
-  recommendationKeys: [],
-  siteIds: [],
-  title: '',
-  summary: '',
-  kind: '',
-  direction: '',
-  sourceUrl: '',
-  publisher: '',
-  publishedOn: '',
-  language: 'en',
-  reliability: '',
-  credibility: '',
-  visibility: 'public',
-  containsPersonalData: false,
-};
+/**
+ * The form's values, as strings for the inputs: an existing item's, or a new item's defaults. The
+ * one list of the form's fields, with `toInput` below going back to the contract.
+ */
+function valuesOf(item: Item | null) {
+  return {
+    iso3: item?.iso3 ?? '',
+    recommendationKeys: item?.recommendationKeys ?? ([] as string[]),
+    siteIds: item?.sites.map((s) => s.id) ?? ([] as string[]),
+    title: item?.title ?? '',
+    summary: item?.summary ?? '',
+    kind: item?.kind ?? '',
+    direction: item?.direction ?? '',
+    sourceUrl: item?.sourceUrl ?? '',
+    publisher: item?.publisher ?? '',
+    publishedOn: item?.publishedOn ?? '',
+    language: item?.language ?? 'en',
+    reliability: item?.reliability ?? '',
+    credibility: item ? String(item.credibility) : '',
+    visibility: item?.visibility ?? 'public',
+    containsPersonalData: Boolean(item?.containsPersonalData),
+  };
+}
+type Values = ReturnType<typeof valuesOf>;
 
 /** Form strings to the contract's input; empty optional fields are left out. */
 function toInput(v: Values) {
@@ -70,48 +63,34 @@ function toInput(v: Values) {
 }
 
 export function EvidenceFormPage() {
+  const { t } = useTranslation();
   const { id } = useParams();
-  const me = useMe();
-  const trpc = useTRPC();
-  const existing = useQuery({ ...trpc.evidence.get.queryOptions({ id: id ?? '' }), enabled: Boolean(id) });
-  if (me.isPending || (id && existing.isPending)) return <SkeletonRows rows={10} />;
-  if (!me.data) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
-  const item = existing.data;
-  const initial: Values | null = item
-    ? {
-        iso3: item.iso3,
-        recommendationKeys: item.recommendationKeys,
-        siteIds: item.sites.map((s) => s.id),
-        title: item.title,
-        summary: item.summary,
-        kind: item.kind,
-        direction: item.direction,
-        sourceUrl: item.sourceUrl ?? '',
-        publisher: item.publisher ?? '',
-        publishedOn: item.publishedOn ?? '',
-        language: item.language,
-        reliability: item.reliability,
-        credibility: String(item.credibility),
-        visibility: item.visibility,
-        containsPersonalData: Boolean(item.containsPersonalData),
-      }
-    : null;
-  return <EvidenceForm key={id ?? 'new'} id={id ?? null} initial={initial ?? blank} item={item ?? null} />;
+  return (
+    <RouteGuard needs={id ? 'evidence.update' : 'evidence.create'} denied={t('workspace.policymaker')} rows={10}>
+      {(me) => <EvidenceFormLoader id={id ?? null} me={me} />}
+    </RouteGuard>
+  );
 }
 
-type Item = Outputs['evidence']['get'];
+function EvidenceFormLoader({ id, me }: { id: string | null; me: Me }) {
+  const trpc = useTRPC();
+  const existing = useQuery({ ...trpc.evidence.get.queryOptions({ id: id ?? '' }), enabled: Boolean(id) });
+  if (id && existing.isPending) return <SkeletonRows rows={10} />;
+  const item = existing.data ?? null;
+  return <EvidenceForm key={id ?? 'new'} id={id} initial={valuesOf(item)} item={item} me={me} />;
+}
 
-function EvidenceForm({ id, initial, item }: { id: string | null; initial: Values; item: Item | null }) {
+function EvidenceForm({ id, initial, item, me }: { id: string | null; initial: Values; item: Item | null; me: Me }) {
   const { t } = useTranslation();
   const format = useFormat();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const navigate = useNavigate();
-  const formId = useId();
   const draftKey = id ?? 'new';
-  const stored = useRef(loadDraft<Values>(draftKey));
-  const [values, setValues] = useState<Values>(stored.current?.values ?? initial);
-  const [restored, setRestored] = useState(stored.current !== null);
+  /** A draft kept in this browser from an earlier visit, read once. */
+  const [stored] = useState(() => loadDraft<Values>(draftKey));
+  const [values, setValues] = useState<Values>(stored?.values ?? initial);
+  const [restored, setRestored] = useState(stored !== null);
   const { errors, formError, run } = useCheckedSubmit();
   const [message, setMessage] = useState<string | null>(null);
   const recommendations = useQuery(trpc.catalogue.recommendations.queryOptions());
@@ -122,9 +101,8 @@ function EvidenceForm({ id, initial, item }: { id: string | null; initial: Value
   const createKey = useRef(newIdempotencyKey());
   const update = useMutation(trpc.evidence.update.mutationOptions());
   const submitForReview = useMutation(trpc.evidence.submit.mutationOptions());
-  const me = useMe();
   // The same rule the server applies (packages/domain/src/lifecycle.ts).
-  const editable = !item || !me.data || mayEditEvidence(lifecycleOfView(item), me.data).allowed;
+  const editable = !item || mayEditEvidence(lifecycleOfView(item), me).allowed;
   /** An edit to a verified item is a proposal for someone else to verify, not a draft. */
   const proposing = item !== null && editOutcome(item) === 'proposal';
 
@@ -150,7 +128,7 @@ function EvidenceForm({ id, initial, item }: { id: string | null; initial: Value
       if (andSubmit && savedId) await submitForReview.mutateAsync({ id: savedId });
     });
     if (!ok) return;
-    await queryClient.invalidateQueries();
+    await invalidate.evidence();
     if (andSubmit) await navigate('/workspace', { state: { notice: 'submitted' } });
     else if (!id && savedId) await navigate(`/workspace/evidence/${savedId}`, { replace: true });
     else setMessage(proposing ? t('form.proposed') : t('form.saved'));
@@ -161,34 +139,11 @@ function EvidenceForm({ id, initial, item }: { id: string | null; initial: Value
     void save(false);
   }
 
-  const text = (name: 'title' | 'sourceUrl' | 'publisher' | 'language', label: string, extra: Record<string, unknown> = {}) => (
+  const text = (name: 'title' | 'sourceUrl' | 'publisher' | 'publishedOn' | 'language', label: string, extra: InputHTMLAttributes<HTMLInputElement> & { hint?: string } = {}) => (
     <Field label={label} name={name} value={values[name]} onChange={(e: ChangeEvent<HTMLInputElement>) => set(name, e.target.value)} error={errors[name]} {...extra} />
   );
-  const select = (name: 'iso3' | 'kind' | 'direction' | 'reliability' | 'credibility' | 'visibility', label: string, options: { value: string; label: string }[], hint?: string) => (
-    <div className="field">
-      <label htmlFor={`${formId}-${name}`}>{label}</label>
-      {hint ? <p className="hint">{hint}</p> : null}
-      <select
-        id={`${formId}-${name}`}
-        name={name}
-        value={values[name]}
-        onChange={(e) => set(name, e.target.value)}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `${formId}-${name}-error` : undefined}
-      >
-        <option value="">{t('form.choose')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {errors[name] ? (
-        <p id={`${formId}-${name}-error`} className="field-error" role="alert">
-          {errors[name]}
-        </p>
-      ) : null}
-    </div>
+  const select = (name: 'iso3' | 'kind' | 'direction' | 'reliability' | 'credibility' | 'visibility', label: string, options: Choice[], hint?: string) => (
+    <Select label={label} name={name} hint={hint} options={options} placeholder={t('form.choose')} value={values[name]} onChange={(e) => set(name, e.target.value)} error={errors[name]} />
   );
 
   return (
@@ -206,7 +161,7 @@ function EvidenceForm({ id, initial, item }: { id: string | null; initial: Value
       {item?.pendingChange ? <div className="notice">{t('form.changePending', { date: format.date(item.pendingChange.at) })}</div> : null}
       {restored ? (
         <div className="notice" role="status">
-          {t('form.restored', { time: format.date(stored.current?.savedAt ?? new Date().toISOString()) })}{' '}
+          {t('form.restored', { time: format.date(stored?.savedAt ?? new Date().toISOString()) })}{' '}
           <button
             type="button"
             className="secondary small"
@@ -231,52 +186,23 @@ function EvidenceForm({ id, initial, item }: { id: string | null; initial: Value
       ) : (
         <form onSubmit={onSubmit} noValidate className="evidence-form">
           {select('iso3', t('state.name'), (states.data ?? []).map((s) => ({ value: s.iso3, label: s.name })))}
-          <fieldset className="field" aria-invalid={errors['recommendationKeys'] ? true : undefined}>
-            <legend>{t('form.recommendations')}</legend>
-            {(recommendations.data ?? []).map((r) => (
-              <label key={r.key} className="check">
-                <input type="checkbox" checked={values.recommendationKeys.includes(r.key)} onChange={() => toggle('recommendationKeys', r.key)} /> {r.key} {r.title}
-              </label>
-            ))}
-            {errors['recommendationKeys'] ? (
-              <p className="field-error" role="alert">
-                {errors['recommendationKeys']}
-              </p>
-            ) : null}
-          </fieldset>
+          <CheckboxGroup
+            legend={t('form.recommendations')}
+            options={(recommendations.data ?? []).map((r) => ({ value: r.key, label: `${r.key} ${r.title}` }))}
+            selected={values.recommendationKeys}
+            onToggle={(key) => toggle('recommendationKeys', key)}
+            error={errors['recommendationKeys']}
+          />
           {sites.data && sites.data.length > 0 ? (
-            <fieldset className="field">
-              <legend>{t('form.sites')}</legend>
-              {sites.data.map((s) => (
-                <label key={s.id} className="check">
-                  <input type="checkbox" checked={values.siteIds.includes(s.id)} onChange={() => toggle('siteIds', s.id)} /> {s.name}
-                </label>
-              ))}
-            </fieldset>
+            <CheckboxGroup legend={t('form.sites')} options={sites.data.map((site) => ({ value: site.id, label: site.name }))} selected={values.siteIds} onToggle={(site) => toggle('siteIds', site)} error={errors['siteIds']} />
           ) : null}
           {text('title', t('form.title'), { maxLength: fieldLimits.evidenceTitle, required: true })}
-          <div className="field">
-            <label htmlFor={`${formId}-summary`}>{t('form.summary')}</label>
-            <textarea
-              id={`${formId}-summary`}
-              name="summary"
-              rows={5}
-              maxLength={fieldLimits.evidenceSummary}
-              value={values.summary}
-              onChange={(e) => set('summary', e.target.value)}
-              aria-invalid={errors['summary'] ? true : undefined}
-            />
-            {errors['summary'] ? (
-              <p className="field-error" role="alert">
-                {errors['summary']}
-              </p>
-            ) : null}
-          </div>
+          <TextArea label={t('form.summary')} name="summary" rows={5} maxLength={fieldLimits.evidenceSummary} value={values.summary} onChange={(e) => set('summary', e.target.value)} error={errors['summary']} />
           {select('kind', t('explorer.kind'), evidenceKinds.map((k) => ({ value: k, label: t(`kind.${k}`) })))}
           {select('direction', t('explorer.direction'), directions.map((d) => ({ value: d, label: t(`direction.${d}`) })))}
           {text('sourceUrl', t('form.sourceUrl'), { type: 'url', inputMode: 'url', placeholder: 'https://' })}
           {text('publisher', t('form.publisher'))}
-          <Field label={t('form.publishedOn')} name="publishedOn" type="date" value={values.publishedOn} onChange={(e) => set('publishedOn', e.target.value)} error={errors['publishedOn']} />
+          {text('publishedOn', t('form.publishedOn'), { type: 'date' })}
           {text('language', t('form.language'), { hint: t('form.languageHint') })}
           {select('reliability', t('form.reliability'), reliabilityGrades.map((g) => ({ value: g, label: `${g} — ${t(`reliability.${g}`)}` })))}
           {select('credibility', t('form.credibility'), credibilityGrades.map((g) => ({ value: String(g), label: `${g} — ${t(`credibility.${g}`)}` })))}
@@ -303,7 +229,7 @@ function EvidenceForm({ id, initial, item }: { id: string | null; initial: Value
           </div>
         </form>
       )}
-      {id && item && me.data && mayAttachToEvidence(lifecycleOfView(item), me.data).allowed ? <Attachments id={id} files={item.attachments} /> : null}
+      {id && item && mayAttachToEvidence(lifecycleOfView(item), me).allowed ? <Attachments id={id} files={item.attachments} /> : null}
     </section>
   );
 }
@@ -311,7 +237,7 @@ function EvidenceForm({ id, initial, item }: { id: string | null; initial: Value
 function Attachments({ id, files }: { id: string; files: { sha256: string; filename: string; size: number; mediaType: string }[] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const inputId = useId();
   const [uploads, setUploads] = useState<{ name: string; progress: number; error?: string }[]>([]);
 
@@ -332,7 +258,7 @@ function Attachments({ id, files }: { id: string; files: { sha256: string; filen
         setRow({ error: (error as Error).message });
       }
     }
-    await queryClient.invalidateQueries();
+    await invalidate.evidence();
   }
 
   return (

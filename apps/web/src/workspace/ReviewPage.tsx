@@ -1,12 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
+import { Link } from 'react-router';
 import { EvidenceRow, type EvidenceItem } from '../components/EvidenceList';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { StatusBadge } from '../components/Status';
 import { useFormat } from '../format';
-import { useMe } from '../session';
+import { RouteGuard } from '../components/RouteGuard';
+import type { Me } from '../session';
+import { useInvalidate } from '../invalidate';
 import { useTRPC } from '../trpc';
 import { useErrorText } from '../error-text';
 import { asText, fieldLimits, lifecycleOfView, mayReviewEvidence, type Role } from '@tracker/domain';
@@ -14,16 +16,19 @@ import { asText, fieldLimits, lifecycleOfView, mayReviewEvidence, type Role } fr
 /** The reviewer queue: evidence awaiting verification and assessments awaiting approval. */
 export function ReviewPage() {
   const { t } = useTranslation();
+  return (
+    <RouteGuard needs="evidence.review" denied={t('review.onlyReviewers')}>
+      {(me) => <ReviewQueue me={me} />}
+    </RouteGuard>
+  );
+}
+
+function ReviewQueue({ me }: { me: Me }) {
+  const { t } = useTranslation();
   const format = useFormat();
-  const me = useMe();
   const trpc = useTRPC();
-  const isReviewer = me.data?.role === 'reviewer' || me.data?.role === 'admin';
-  const evidence = useQuery({ ...trpc.evidence.list.queryOptions({ status: 'submitted', limit: 100 }), enabled: isReviewer });
-  const assessments = useQuery({ ...trpc.assessments.history.queryOptions({}), enabled: isReviewer });
-  if (me.isPending) return <SkeletonRows rows={6} />;
-  if (!me.data) return <Navigate to="/sign-in?next=/review" replace />;
-  if (!isReviewer) return <div className="notice">{t('review.onlyReviewers')}</div>;
-  const user = me.data;
+  const evidence = useQuery(trpc.evidence.list.queryOptions({ status: 'submitted', limit: 100 }));
+  const assessments = useQuery(trpc.assessments.history.queryOptions({}));
   return (
     <>
       <h1>{t('review.title')}</h1>
@@ -37,7 +42,7 @@ export function ReviewPage() {
                 <EvidenceRow key={item.id} item={item}>
                   <p>{item.summary}</p>
                   {item.pendingChange ? <ProposedChange item={item} /> : null}
-                  <EvidenceDecision item={item} me={user} />
+                  <EvidenceDecision item={item} me={me} />
                 </EvidenceRow>
               ))}
             </ul>
@@ -66,7 +71,7 @@ export function ReviewPage() {
                     <p className="muted small">
                       {t('review.effective', { date: format.date(a.effectiveFrom) })} · {t('scorecard.evidenceCounts', a.evidenceCounts)}
                     </p>
-                    {'assessorId' in a && a.assessorId === me.data?.id ? <p className="muted">{t('review.yours')}</p> : <AssessmentDecision id={a.id} />}
+                    {'assessorId' in a && a.assessorId === me.id ? <p className="muted">{t('review.yours')}</p> : <AssessmentDecision id={a.id} />}
                   </li>
                 ))}
             </ul>
@@ -132,7 +137,7 @@ function refusal(item: EvidenceItem, me: { id: string; role: Role }): string | n
 function EvidenceDecision({ item, me }: { item: EvidenceItem; me: { id: string; role: Role } }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const review = useMutation(trpc.evidence.review.mutationOptions());
   const refused = refusal(item, me);
   if (refused) return <p className="muted">{t(refused as 'review.yours')}</p>;
@@ -143,7 +148,7 @@ function EvidenceDecision({ item, me }: { item: EvidenceItem; me: { id: string; 
       pending={review.isPending}
       onDecide={async (positive, note) => {
         await review.mutateAsync({ id: item.id, decision: positive ? 'verify' : 'reject', note, ...(item.revision ? { revision: item.revision } : {}) });
-        await queryClient.invalidateQueries();
+        await invalidate.evidence();
       }}
     />
   );
@@ -186,7 +191,7 @@ function ProposedChange({ item }: { item: EvidenceItem }) {
 function AssessmentDecision({ id }: { id: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const review = useMutation(trpc.assessments.review.mutationOptions());
   return (
     <Decision
@@ -194,7 +199,7 @@ function AssessmentDecision({ id }: { id: string }) {
       pending={review.isPending}
       onDecide={async (positive, note) => {
         await review.mutateAsync({ id, decision: positive ? 'approve' : 'return', note });
-        await queryClient.invalidateQueries();
+        await invalidate.assessments();
       }}
     />
   );

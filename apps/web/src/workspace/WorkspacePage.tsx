@@ -1,17 +1,21 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { EvidenceList } from '../components/EvidenceList';
-import { SkeletonRows } from '../components/Loadable';
-import { useMe } from '../session';
+import { RouteGuard } from '../components/RouteGuard';
 
 /** A monitor's own work: drafts, items awaiting review and items returned to them. */
 export function WorkspacePage() {
   const { t } = useTranslation();
-  const me = useMe();
+  return (
+    <RouteGuard needs="evidence.create" denied={t('workspace.policymaker')}>
+      {() => <Workspace />}
+    </RouteGuard>
+  );
+}
+
+function Workspace() {
+  const { t } = useTranslation();
   const location = useLocation();
-  if (me.isPending) return <SkeletonRows rows={6} />;
-  if (!me.data) return <Navigate to="/sign-in?next=/workspace" replace />;
-  if (me.data.role === 'policymaker') return <div className="notice">{t('workspace.policymaker')}</div>;
   const notice = (location.state as { notice?: string } | null)?.notice;
   return (
     <>

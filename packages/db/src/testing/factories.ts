@@ -1,5 +1,8 @@
-import type { EvidenceCreateInput, Role, Viewer } from '@tracker/domain';
+import type { AssessmentProposeInput, EvidenceCreateInput, Role, Viewer } from '@tracker/domain';
+import { createHash } from 'node:crypto';
 import type { Database } from '../client';
+import { proposeAssessment, reviewAssessment } from '../queries/assessments';
+import { attachToEvidence, createEvidence, reviewEvidence, submitEvidence } from '../queries/evidence';
 import { users } from '../schema';
 
 let sequence = 0;
@@ -45,4 +48,27 @@ export function evidenceFields(overrides: Partial<EvidenceCreateInput> = {}): Ev
 export function must<T>(value: T | null | undefined, what = 'a value'): T {
   if (value === null || value === undefined) throw new Error(`expected ${what}, found none`);
   return value;
+}
+
+/**
+ * Evidence the public can see (when its visibility allows): created by `author` (with an attachment
+ * if given), submitted, and verified by `reviewer`. Returns the verified item.
+ */
+export async function verifiedEvidence(
+  db: Database,
+  author: Viewer,
+  reviewer: Viewer,
+  overrides: Partial<EvidenceCreateInput> = {},
+  { note = 'Source checked against the original.', attachment }: { note?: string; attachment?: { filename: string; bytes: Buffer; mediaType: string } } = {},
+) {
+  const draft = await createEvidence(db, author, evidenceFields(overrides));
+  if (attachment) await attachToEvidence(db, author, draft.id, { ...attachment, sha256: createHash('sha256').update(attachment.bytes).digest('hex') });
+  await submitEvidence(db, author, draft.id);
+  return reviewEvidence(db, reviewer, { id: draft.id, decision: 'verify', note });
+}
+
+/** An assessment proposed by `assessor` and approved by `reviewer`. */
+export async function approvedAssessment(db: Database, assessor: Viewer, reviewer: Viewer, input: AssessmentProposeInput, note = 'Agreed.') {
+  const proposed = await proposeAssessment(db, assessor, input);
+  return reviewAssessment(db, reviewer, { id: proposed.id, decision: 'approve', note });
 }
