@@ -14,6 +14,7 @@ import { csrfRefusal } from './csrf';
 import { healthReport } from './health';
 import { refuse, sendError, sendJson, setSecurityHeaders } from './respond';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie';
+import { compress } from './compress';
 import { dashboard } from './static';
 import { UploadGate } from './upload-gate';
 
@@ -109,6 +110,13 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
   return (req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // Files attached to evidence go out as they are stored (images and PDFs are compressed already,
+    // and downloads answer ranges); everything else is compressed for clients that accept it.
+    if (isAttachmentRoute(url.pathname)) route(req, res, url);
+    else compress(req, res, () => route(req, res, url));
+  };
+
+  function route(req: IncomingMessage, res: ServerResponse, url: URL): void {
     const isLarge = LARGE_BODY_PATHS.has(url.pathname);
     const limit = isLarge ? attachLimit : maxBodyBytes;
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -189,5 +197,5 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
       return;
     }
     serveDashboard(req, res);
-  };
+  }
 }

@@ -6,9 +6,10 @@ import sirv from 'sirv';
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
- * Serves the built dashboard. Files are served as they are; any other path gets index.html so
- * client-side routes (including ones with a dot, like /recommendations/A.1) can be bookmarked.
- * Hashed assets are cached for a year, index.html is revalidated every time.
+ * Serves the built dashboard. Files are served as built, precompressed where the client accepts it;
+ * any other path gets index.html so client-side routes (including ones with a dot, like
+ * /recommendations/A.1) can be bookmarked. Hashed assets are cached for a year, index.html is
+ * revalidated every time.
  */
 export function dashboard(distDir: string): Handler {
   const indexPath = join(distDir, 'index.html');
@@ -22,6 +23,10 @@ export function dashboard(distDir: string): Handler {
   const files = sirv(distDir, {
     dev: false,
     etag: true,
+    // The build writes .br and .gz beside each text file (apps/web/build/precompress.ts): sent by
+    // negotiation with Accept-Encoding, with Vary: Accept-Encoding.
+    brotli: true,
+    gzip: true,
     setHeaders(res, pathname) {
       res.setHeader(
         'cache-control',
