@@ -10,4 +10,4 @@ RUN npm ci --no-audit --no-fund && npm run build && npm cache clean --force
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 EXPOSE 3000
 USER node
-CMD ["node", "--import", "tsx", "apps/server/src/main.ts"]
+CMD ["node", "apps/server/dist/main.js"]

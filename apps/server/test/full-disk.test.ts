@@ -2,14 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statfsSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { evidenceFields } from '@tracker/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from './support/server-process';
+import { cliMain, startServerProcess, type ServerProcess } from './support/server-process';
 import { mutate, query, sessionCookieOf } from './support/trpc-http';
 
 const PASSWORD = 'a long password for the full disk';
-const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
 /** A small disk of its own: a tmpfs, which needs root (CI runs as root). */
 function mountSmallDisk(): { dir: string; unmount: () => void } | string {
@@ -67,7 +65,7 @@ describe.skipIf(skipped !== null)(`a full disk under the embedded database${skip
 
   beforeAll(async () => {
     mkdirSync(env.TRACKER_DATA_DIR);
-    execFileSync(process.execPath, ['--import', 'tsx', cli, 'users:create', '--email', 'monitor@disk.example.org', '--role', 'monitor', '--password-stdin'], {
+    execFileSync(process.execPath, [cliMain, 'users:create', '--email', 'monitor@disk.example.org', '--role', 'monitor', '--password-stdin'], {
       env: { PATH: process.env['PATH'] ?? '', ...env },
       input: PASSWORD,
     });

@@ -1,16 +1,14 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { databaseUrl, randomName, withAdmin } from '@tracker/db/testing/postgres-server';
-import { runServer, startServerProcess, tempDataDir, withKeyFile } from './support/server-process';
+import { cliMain, runServer, startServerProcess, tempDataDir, withKeyFile } from './support/server-process';
 
-const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const run = promisify(execFile);
 const tracker = (args: string[], env: Record<string, string>) =>
-  run(process.execPath, ['--import', 'tsx', cli, ...args], { env: { PATH: process.env['PATH'] ?? '', ...withKeyFile(env) } });
+  run(process.execPath, [cliMain, ...args], { env: { PATH: process.env['PATH'] ?? '', ...withKeyFile(env) } });
 
 describe('the server process on the embedded database', () => {
   const data = tempDataDir();
@@ -90,7 +88,7 @@ describe('the server process on the embedded database', () => {
 
   it('creates accounts from the CLI with the password on standard input only', async () => {
     const env = { TRACKER_DATA_DIR: data.dir };
-    const child = execFile(process.execPath, ['--import', 'tsx', cli, 'users:create', '--email', 'cli.admin@example.org', '--role', 'admin', '--password-stdin'], {
+    const child = execFile(process.execPath, [cliMain, 'users:create', '--email', 'cli.admin@example.org', '--role', 'admin', '--password-stdin'], {
       env: { PATH: process.env['PATH'] ?? '', ...withKeyFile(env) },
     });
     child.stdin?.end('a long enough password\n');

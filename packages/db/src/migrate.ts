@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -8,7 +9,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import postgres from 'postgres';
 import type { Database, DbHandle } from './client';
 
-export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+/** The SQL migrations beside this package's manifest, found by the package's name so the compiled server finds them too. */
+export const migrationsFolder = join(dirname(createRequire(import.meta.url).resolve('@tracker/db/package.json')), 'migrations');
 
 /** Arbitrary constant: the advisory lock every tracker process takes before migrating PostgreSQL. */
 const MIGRATION_LOCK_KEY = 727_001_2023;
