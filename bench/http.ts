@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { promisify } from 'node:util';
 import { createDb, migrate, scorecardMatrix, stateScorecard } from '@tracker/db';
+import { Keyring, useKeyring } from '@tracker/db/keyring';
 import { createTestDatabase } from '@tracker/db/testing';
 import { databaseUrl, randomName, withAdmin } from '@tracker/db/testing/postgres-server';
 import { readEnv } from '../apps/server/src/env';
@@ -11,7 +12,8 @@ import { closeServer, listen } from '../apps/server/src/server';
 import { fillSynthetic } from './synthetic';
 
 /**
- * `npm run bench:http [-- ROWS] [SECONDS]`: the public scorecard and matrix over HTTP, against a raw
+ * `npm run bench:http [-- ROWS] [SECONDS]`: the public scorecard and matrix over HTTP, against the
+ * physical limit (a bare `node:http` server replaying the tracker's own answer bytes) and a raw
  * `node:http` handler that runs the same data-access functions (so the same SQL, over the same
  * postgres.js pool) and writes the same JSON with nothing else: no routing, session lookup, input
  * or output validation, security headers or ETag. autocannon runs in its own process on loopback,
@@ -58,6 +60,7 @@ async function peakMemory<T>(work: () => Promise<T>): Promise<[T, number]> {
   }
 }
 
+useKeyring(Keyring.random('the HTTP benchmark key'));
 const template = randomName('tracker_bench_http');
 await withAdmin((sql) => sql.unsafe(`create database ${template}`));
 try {
@@ -93,29 +96,42 @@ try {
       ['state scorecard (REST)', `${ours.url}/api/v1/scorecards/states/KHM?asOf=${AS_OF}`, `${baseUrl}/state`],
       ['state scorecard (tRPC)', `${ours.url}/trpc/scorecards.state?input=${encodeURIComponent(JSON.stringify({ iso3: 'KHM', asOf: AS_OF }))}`, `${baseUrl}/state`],
     ];
-    const results: { name: string; ours: Load; baseline: Load; peakMiB: number }[] = [];
+    // The physical limit: the same bytes the tracker answers, replayed by a server that does nothing else.
+    const answers = new Map<string, Buffer>();
+    for (const [i, [, oursUrl]] of cases.entries()) answers.set(`/${i}`, Buffer.from(await (await fetch(oursUrl)).arrayBuffer()));
+    const replay = createServer((req, res) => {
+      const body = answers.get(req.url ?? '') ?? Buffer.alloc(0);
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+      res.end(body);
+    });
+    const replayUrl = await listenOn(replay);
+    const results: { name: string; ours: Load; baseline: Load; replay: Load; peakMiB: number }[] = [];
     for (const [i, [name, oursUrl, baseUrlFor]] of cases.entries()) {
-      process.stderr.write(`[${i + 1}/${cases.length}] ${name}: baseline, then the tracker, ${seconds} s each…\n`);
+      process.stderr.write(`[${i + 1}/${cases.length}] ${name}: replay, baseline, then the tracker, ${seconds} s each…\n`);
+      const replayed = await autocannon(`${replayUrl}/${i}`);
       const base = await autocannon(baseUrlFor);
       const [mine, peakMiB] = await peakMemory(() => autocannon(oursUrl));
-      results.push({ name, ours: mine, baseline: base, peakMiB });
+      results.push({ name, ours: mine, baseline: base, replay: replayed, peakMiB });
     }
     // autocannon stops mid-flight; let the requests it abandoned finish before closing the pool.
     await new Promise((r) => setTimeout(r, 3000));
     await closeServer(ours.server);
     await closeServer(baseline);
+    await closeServer(replay);
 
     console.log(`\nHTTP on loopback, PostgreSQL, ${rows.toLocaleString('en')} evidence rows, 32 connections, ${seconds} s each. ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.\n`);
-    console.log('endpoint | tracker req/s | baseline req/s | throughput ratio | tracker p99 ms | baseline p99 ms | p99 ratio | errors | peak RSS MiB');
+    console.log('endpoint | tracker req/s | replay req/s | ÷ replay | baseline req/s | ÷ baseline | tracker p99 ms | replay p99 ms | baseline p99 ms | errors | peak RSS MiB');
     for (const r of results) {
       const cells = [
         r.name,
         r.ours.rps.toFixed(0),
+        r.replay.rps.toFixed(0),
+        `${(r.ours.rps / r.replay.rps).toFixed(3)}×`,
         r.baseline.rps.toFixed(0),
         `${(r.ours.rps / r.baseline.rps).toFixed(2)}×`,
         String(r.ours.p99),
+        String(r.replay.p99),
         String(r.baseline.p99),
-        `${(r.ours.p99 / r.baseline.p99).toFixed(2)}×`,
         String(r.ours.errors + r.ours.non2xx),
         r.peakMiB.toFixed(0),
       ];

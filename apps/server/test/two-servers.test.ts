@@ -62,4 +62,15 @@ describe.skipIf(!template)(`two servers on one PostgreSQL database${template ? '
     for (let i = 0; i < 5; i++) expect((await mutate(a.url, 'auth.login', { email: 'monitor@two.example.org', password: 'a wrong guess at it' })).status).toBe(401);
     expect((await mutate(b.url, 'auth.login', { email: 'monitor@two.example.org', password: PASSWORD })).status).toBe(429);
   });
+
+  it('a write on one server is in the other server’s cached public answers at once', async () => {
+    const translations = async (server: ServerProcess) => (await (await fetch(`${server.url}/api/v1/translations/th`)).json()) as { key: string; field: string; text: string }[];
+    const titleOfA1 = (rows: { key: string; field: string; text: string }[]) => rows.find((r) => r.key === 'A.1' && r.field === 'title')?.text;
+    // Cached on b (the second read is served from its cache).
+    await translations(b);
+    expect(titleOfA1(await translations(b))).toBeUndefined();
+    const set = await mutate(a.url, 'catalogue.setTranslation', { language: 'th', entity: 'recommendation', key: 'A.1', field: 'title', text: 'แก้ไขปัจจัยเสี่ยง' }, admin);
+    expect(set.status).toBe(200);
+    expect(titleOfA1(await translations(b))).toBe('แก้ไขปัจจัยเสี่ยง');
+  });
 });

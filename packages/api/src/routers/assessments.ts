@@ -7,6 +7,7 @@ import {
   assessmentView,
 } from '@tracker/domain';
 import { publicProcedure, restrictedProcedure, router, viewerOf } from '../trpc';
+import { publicAnswer } from '../read-cache';
 import { restGet } from '../rest';
 
 export const assessmentsRouter = router({
@@ -14,7 +15,7 @@ export const assessmentsRouter = router({
     .meta(restGet('/assessments', 'Scorecards', 'Approved assessments', 'The record of judgements, oldest first, each with its rationale and counts of supporting sources by visibility. Filter by `iso3` and `recommendationKey`.'))
     .input(assessmentHistoryInput)
     .output(z.array(assessmentView))
-    .query(({ ctx, input }) => assessmentHistory(ctx.db, viewerOf(ctx), input)),
+    .query(({ ctx, input, path }) => publicAnswer({ ctx, path, input }, () => assessmentHistory(ctx.db, viewerOf(ctx), input))),
   propose: restrictedProcedure('assessments.propose')
     .input(assessmentProposeInput)
     .mutation(({ ctx, input }) => proposeAssessment(ctx.db, ctx.user, input)),

@@ -19,34 +19,37 @@ import {
   recommendationView,
 } from '@tracker/domain';
 import { publicProcedure, restrictedProcedure, router } from '../trpc';
+import { publicAnswer } from '../read-cache';
 import { restGet } from '../rest';
 
 export const catalogueRouter = router({
   frameworks: publicProcedure('catalogue.frameworks')
     .meta(restGet('/frameworks', 'Catalogue', 'Source documents', 'The documents whose recommendations are tracked, with publisher, date, licence and citation.'))
-    .output(z.array(frameworkView)).query(({ ctx }) => listFrameworks(ctx.db)),
+    .output(z.array(frameworkView)).query(({ ctx, path }) => publicAnswer({ ctx, path }, () => listFrameworks(ctx.db))),
   recommendations: publicProcedure('catalogue.recommendations')
     .meta(restGet('/recommendations', 'Catalogue', 'Recommendations', 'Every tracked recommendation in source order, paraphrased, with its group and framework.'))
-    .output(z.array(recommendationView)).query(({ ctx }) => listRecommendations(ctx.db)),
+    .output(z.array(recommendationView)).query(({ ctx, path }) => publicAnswer({ ctx, path }, () => listRecommendations(ctx.db))),
   recommendation: publicProcedure('catalogue.recommendation')
     .meta(restGet('/recommendations/{key}', 'Catalogue', 'One recommendation'))
     .input(recommendationInput)
     .output(recommendationView)
-    .query(async ({ ctx, input }) => {
-      const row = await getRecommendation(ctx.db, input.key);
-      if (!row) throw notFound(`Recommendation ${input.key}`);
-      return row;
-    }),
+    .query(({ ctx, input, path }) =>
+      publicAnswer({ ctx, path, input }, async () => {
+        const row = await getRecommendation(ctx.db, input.key);
+        if (!row) throw notFound(`Recommendation ${input.key}`);
+        return row;
+      }),
+    ),
   /** The whole catalogue as one JSON document (frameworks, groups, recommendations). */
   export: publicProcedure('catalogue.export')
     .meta(restGet('/catalogue', 'Catalogue', 'The whole catalogue as one document', 'Frameworks → groups → recommendations, in the format an administrator can import.'))
-    .output(catalogueDocument).query(({ ctx }) => exportCatalogue(ctx.db)),
+    .output(catalogueDocument).query(({ ctx, path }) => publicAnswer({ ctx, path }, () => exportCatalogue(ctx.db))),
   /** Every catalogue text translated into one interface language; what is missing shows in English. */
   translations: publicProcedure('catalogue.translations')
     .meta(restGet('/translations/{language}', 'Catalogue', 'Catalogue translations', 'State names, group titles and recommendation titles and paraphrases in one interface language, as entered by administrators. Anything absent is only available in English.'))
     .input(catalogueTranslationsInput)
     .output(z.array(catalogueTranslationView))
-    .query(({ ctx, input }) => listCatalogueTranslations(ctx.db, input.language)),
+    .query(({ ctx, input, path }) => publicAnswer({ ctx, path, input }, () => listCatalogueTranslations(ctx.db, input.language))),
   /** Sets one translated text (an empty text removes it). */
   setTranslation: restrictedProcedure('catalogue.setTranslation')
     .input(catalogueTranslationInput)

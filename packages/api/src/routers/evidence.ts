@@ -32,6 +32,7 @@ import { inspectAttachment } from '../attachments';
 import { importIssues, parseEvidenceCsv } from '../evidence-csv';
 import { unicodeFields } from '../zawgyi';
 import { publicProcedure, restrictedProcedure, router, viewerOf } from '../trpc';
+import { publicAnswer } from '../read-cache';
 import { restGet } from '../rest';
 
 export const evidenceRouter = router({
@@ -39,20 +40,24 @@ export const evidenceRouter = router({
     .meta(restGet('/evidence', 'Evidence', 'Verified public evidence', 'Newest first, 25 per page by default (at most 100). Filters combine; `q` searches titles and summaries in any script. Follow `nextCursor` for the next page.'))
     .input(evidenceListInput)
     .output(evidencePage)
-    .query(async ({ ctx, input }) => {
-      const page = await listEvidence(ctx.db, viewerOf(ctx), input);
-      await logConfidentialReads(ctx, page.items);
-      return page;
-    }),
+    .query(({ ctx, input, path }) =>
+      publicAnswer({ ctx, path, input }, async () => {
+        const page = await listEvidence(ctx.db, viewerOf(ctx), input);
+        await logConfidentialReads(ctx, page.items);
+        return page;
+      }),
+    ),
   get: publicProcedure('evidence.get')
     .meta(restGet('/evidence/{id}', 'Evidence', 'One item of evidence', 'Only verified public items exist for this API; anything else answers 404.'))
     .input(evidenceIdInput)
     .output(evidenceView)
-    .query(async ({ ctx, input }) => {
-      const item = await getEvidence(ctx.db, viewerOf(ctx), input.id);
-      await logConfidentialReads(ctx, [item]);
-      return item;
-    }),
+    .query(({ ctx, input, path }) =>
+      publicAnswer({ ctx, path, input }, async () => {
+        const item = await getEvidence(ctx.db, viewerOf(ctx), input.id);
+        await logConfidentialReads(ctx, [item]);
+        return item;
+      }),
+    ),
   create: restrictedProcedure('evidence.create')
     .input(evidenceCreateInput)
     .mutation(({ ctx, input }) => createEvidence(ctx.db, ctx.user, unicodeFields(input))),

@@ -9,3 +9,4 @@ export * from './audit';
 export * from './translations';
 export * from './access-log';
 export * from './secrets';
+export * from './data-version';

@@ -1,0 +1,73 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from './client';
+import { dataVersion } from './schema';
+
+/** The data version: bumped by the database in every transaction that writes what public answers are made from. */
+export async function currentDataVersion(db: Database): Promise<number> {
+  const [row] = await db.select({ n: dataVersion.n }).from(dataVersion).where(eq(dataVersion.id, 1));
+  return row?.n ?? 0;
+}
+
+interface Entry {
+  version: number;
+  value: Promise<unknown>;
+}
+
+/**
+ * Public answers kept by key for the data version they were computed at. The version is read before
+ * the answer is computed, so an entry never holds data older than its version; a write by any
+ * process bumps the version in its own transaction, so the next read misses and recomputes.
+ * Concurrent misses for one key share one computation. Least recently used entries go first.
+ */
+export class ReadCache {
+  readonly #entries = new Map<string, Entry>();
+  /** Answers served from the cache, and computed for it, since the process started. */
+  hits = 0;
+  misses = 0;
+  constructor(readonly maxEntries = 1000) {}
+
+  async through<T>(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
+    const version = await currentDataVersion(db);
+    const hit = this.#entries.get(key);
+    if (hit?.version === version) {
+      this.hits++;
+      this.#entries.delete(key);
+      this.#entries.set(key, hit);
+      return hit.value as Promise<T>;
+    }
+    this.misses++;
+    const value = compute();
+    const entry = { version, value };
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    // A failed computation is not kept.
+    value.catch(() => {
+      if (this.#entries.get(key) === entry) this.#entries.delete(key);
+    });
+    for (const oldest of this.#entries.keys()) {
+      if (this.#entries.size <= this.maxEntries) break;
+      this.#entries.delete(oldest);
+    }
+    return value;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}
+
+const caches = new WeakMap<Database, ReadCache>();
+
+/** The read cache of one database (each handle has its own, so databases never share answers). */
+export function readCacheOf(db: Database): ReadCache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new ReadCache();
+    caches.set(db, cache);
+  }
+  return cache;
+}
