@@ -105,7 +105,9 @@ describe.skipIf(throwawayPostgresMissing)('resilience: the database goes away an
           expect((await fetch(`${app.url}/api/v1/export/evidence.csv`)).status).toBe(503);
           await db.start();
           recovery = await untilHealthy();
-          await sleep(600);
+          // Every pooled connection has reconnected within the backoff cap (2 s) of the database
+          // coming back; the writes made after that must all succeed.
+          await sleep(2500);
         })();
       const outcomes = await writeWhile(control);
       await control;

@@ -10,7 +10,7 @@ export async function currentDataVersion(db: Database): Promise<number> {
 
 interface Entry {
   version: number;
-  value: Promise<unknown>;
+  value: unknown;
 }
 
 /**
@@ -24,7 +24,7 @@ export class ReadCache {
   /** Answers served from the cache, and computed for it, since the process started. */
   hits = 0;
   misses = 0;
-  constructor(readonly maxEntries = 1000) {}
+  constructor(readonly maxEntries = 500) {}
 
   async through<T>(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
     const version = await currentDataVersion(db);
@@ -44,11 +44,31 @@ export class ReadCache {
     value.catch(() => {
       if (this.#entries.get(key) === entry) this.#entries.delete(key);
     });
+    this.#evict();
+    return value;
+  }
+
+  /** What was kept for `key` at `version`, if anything (for answers kept by their caller). */
+  peek<T>(key: string, version: number): T | undefined {
+    const hit = this.#entries.get(key);
+    if (hit?.version !== version) return undefined;
+    this.hits++;
+    return hit.value as T;
+  }
+
+  /** Keeps `value` for `key` at `version`. */
+  keep(key: string, version: number, value: unknown): void {
+    this.misses++;
+    this.#entries.delete(key);
+    this.#entries.set(key, { version, value });
+    this.#evict();
+  }
+
+  #evict(): void {
     for (const oldest of this.#entries.keys()) {
       if (this.#entries.size <= this.maxEntries) break;
       this.#entries.delete(oldest);
     }
-    return value;
   }
 
   get size(): number {
