@@ -8,4 +8,5 @@ export { totpCodeAt } from './auth/totp';
 export { describeIssues, parseEvidenceCsv } from './evidence-csv';
 export { openApiDocument } from './openapi';
 export { REST_BASE } from './rest';
+export { sessionlessReads } from './sessionless';
 export { logReads } from './access-log';

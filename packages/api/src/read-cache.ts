@@ -12,3 +12,4 @@ export function publicAnswer<T>(opts: { ctx: Context; path: string; input?: unkn
   if (viewerOf(opts.ctx) !== null) return compute();
   return readCacheOf(opts.ctx.db).through(opts.ctx.db, `${opts.path} ${todayUtc()} ${canonicalJson(opts.input ?? null)}`, compute);
 }
+

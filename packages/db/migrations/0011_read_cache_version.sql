@@ -88,3 +88,7 @@ CREATE TRIGGER assessment_evidence_data_version_truncate AFTER TRUNCATE ON "asse
 CREATE CONSTRAINT TRIGGER users_data_version AFTER INSERT OR UPDATE OR DELETE ON "users" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION data_version_bump();
 --> statement-breakpoint
 CREATE TRIGGER users_data_version_truncate AFTER TRUNCATE ON "users" FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER evidence_cell_counts_data_version AFTER INSERT OR UPDATE OR DELETE ON "evidence_cell_counts" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION data_version_bump();
+--> statement-breakpoint
+CREATE TRIGGER evidence_cell_counts_data_version_truncate AFTER TRUNCATE ON "evidence_cell_counts" FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();

@@ -15,6 +15,7 @@ import { healthReport } from './health';
 import { refuse, sendError, sendJson, setSecurityHeaders } from './respond';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie';
 import { compress } from './compress';
+import { isSessionlessRead, keptAnswers } from './kept-answers';
 import { dashboard } from './static';
 import { UploadGate } from './upload-gate';
 
@@ -105,6 +106,7 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
   const trpcLarge = trpcWithLimit(attachLimit);
   const serveDashboard = dashboard(webDist);
   const rest = createRestHandler(handle, auth);
+  const keep = keptAnswers(handle.db);
   const noRoute = (res: ServerResponse, pathname: string) => refuse(res, 'NOT_FOUND', `No route ${pathname}.`);
 
   return (req: IncomingMessage, res: ServerResponse) => {
@@ -133,7 +135,8 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
         return;
       }
       if (!isLarge) {
-        trpc(req, res);
+        if (isSessionlessRead(req, url)) keep(res, url, () => trpc(req, res)).catch((error: unknown) => sendError(res, error, { path: url.pathname }));
+        else trpc(req, res);
         return;
       }
       // Large bodies take turns, per account and overall, before a byte of them is read.
