@@ -103,6 +103,10 @@ describe.skipIf(throwawayPostgresMissing)('resilience: the database goes away an
           expect(rest.status).toBe(503);
           expect(rest.headers.get('retry-after')).toBe('5');
           expect((await fetch(`${app.url}/api/v1/export/evidence.csv`)).status).toBe(503);
+          // The dashboard's public reads get tRPC's own answer, which its client understands.
+          const read = await fetch(`${app.url}/trpc/states.list`);
+          expect(read.status).toBe(503);
+          expect(((await read.json()) as { error?: { data?: { code?: string } } }).error?.data?.code).toBe('SERVICE_UNAVAILABLE');
           await db.start();
           recovery = await untilHealthy();
           // Every pooled connection has reconnected within the backoff cap (2 s) of the database

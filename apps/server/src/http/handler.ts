@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { appRouter, createContextInner, describeError, hashToken, toTRPCError, viewerOfUser, type AuthServices, type StorageGuard } from '@tracker/api';
 import { sessionUser, type DbHandle } from '@tracker/db';
-import { AppError } from '@tracker/domain';
-import { MAX_ATTACH_BODY_BYTES, MAX_BATCH_SIZE, RETRY_AFTER_SECONDS } from '@tracker/domain';
+import { AppError, MAX_ATTACH_BODY_BYTES, MAX_BATCH_SIZE, RETRY_AFTER_SECONDS } from '@tracker/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { log } from '../log';
 import { isExportRoute, serveExport } from '../open-data/exports';

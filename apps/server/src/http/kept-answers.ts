@@ -36,7 +36,14 @@ export function keptAnswers(db: Database) {
   const cache = new ReadCache();
   return async (res: ServerResponse, url: URL, answer: () => void): Promise<void> => {
     const key = `${todayUtc()} ${url.pathname}${url.search}`;
-    const version = await currentDataVersion(db);
+    let version: number;
+    try {
+      version = await currentDataVersion(db);
+    } catch {
+      // The database cannot say: tRPC answers (and says so in its own format), uncached.
+      answer();
+      return;
+    }
     const kept = cache.peek<Kept>(key, version);
     if (kept) {
       res.statusCode = 200;
