@@ -13,17 +13,20 @@ describeEachDb('catalogue import and export', (suite) => {
 
   beforeAll(async () => {
     admin = await createUser(suite.db, 'admin');
-  });
-
-  it('exports the seeded catalogue as one document anyone can fetch', async () => {
     await seedCatalogue(suite.db);
     original = await as(null).catalogue.export();
+  });
+
+  it('exports the seeded catalogue as one document anyone can fetch', () => {
     expect(original.frameworks).toHaveLength(1);
     expect(original.frameworks[0]?.groups[0]?.recommendations.map((r) => r.key)).toEqual(['A.1', 'A.2', 'A.3', 'A.4', 'A.5', 'A.6', 'A.7']);
   });
 
   it('re-importing the same document changes nothing', async () => {
-    expect(await as(admin).catalogue.import(original)).toEqual({ created: 0, updated: 0, unchanged: 9 });
+    const current = await as(null).catalogue.export();
+    const items = current.frameworks.reduce((n, f) => n + 1 + f.groups.reduce((m, g) => m + 1 + g.recommendations.length, 0), 0);
+    expect(items).toBeGreaterThanOrEqual(9);
+    expect(await as(admin).catalogue.import(current)).toEqual({ created: 0, updated: 0, unchanged: items });
   });
 
   it('adds another group of the paper and updates an edited paraphrase, each change in the ledger', async () => {

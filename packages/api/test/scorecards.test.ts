@@ -129,11 +129,19 @@ describeEachDb('scorecards from the assessment history', (suite) => {
     expect((await errorOf(as(null).scorecards.state({ iso3: 'FRA' }))).code).toBe('NOT_FOUND');
   });
 
+});
+
+// Adds history of its own, so it has a database of its own.
+describeEachDb('scorecard queries', (suite) => {
   it('runs the same small number of queries however much history there is', async () => {
+    await seedCatalogue(suite.db);
+    const monitor = await createUser(suite.db, 'monitor');
+    const reviewer = await createUser(suite.db, 'reviewer');
+    await approvedAssessment(suite.db, monitor, reviewer, { iso3: 'KHM', recommendationKey: 'A.2', status: 'committed', rationale: 'A national plan commits to amending the law.', effectiveFrom: '2024-01-01', evidenceIds: [] });
     const { queries: few } = await suite.countQueries(() => scorecardMatrix(suite.db, '2025-12-31'));
     for (const iso3 of ['LAO', 'PHL', 'THA']) {
       for (const key of ['A.1', 'A.3', 'A.4']) {
-        await approve({ iso3, recommendationKey: key, status: 'implementing', rationale: 'Bulk judgement for the query test.', effectiveFrom: '2025-01-01', evidenceIds: [] });
+        await approvedAssessment(suite.db, monitor, reviewer, { iso3, recommendationKey: key, status: 'implementing', rationale: 'Bulk judgement for the query test.', effectiveFrom: '2025-01-01', evidenceIds: [] });
       }
     }
     const { queries: many } = await suite.countQueries(() => scorecardMatrix(suite.db, '2025-12-31'));

@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { seedCatalogue } from '../src';
 import * as t from '../src/schema';
@@ -30,8 +30,11 @@ describeEachDb('database constraints', (suite) => {
     ...overrides,
   });
 
-  it('accepts a well-formed evidence row', async () => {
+  beforeAll(async () => {
     await seedCatalogue(suite.db);
+  });
+
+  it('accepts a well-formed evidence row', async () => {
     const id = await author();
     const rows = await suite.db.insert(t.evidence).values(evidenceRow(id)).returning({ id: t.evidence.id });
     expect(rows).toHaveLength(1);

@@ -96,6 +96,19 @@ describeEachDb('sealing confidential content', (suite) => {
     expect(await importEvidence(suite.db, reviewer, [{ line: 2, externalId: 'sealed-import-1', fields }])).toMatchObject({ unchanged: 1 });
   });
 
+});
+
+// Tampering breaks the ledger for everything after it, so it has a database of its own.
+describeEachDb('tampering with sealed content', (suite) => {
+  let monitor: TestUser;
+  let reviewer: TestUser;
+
+  beforeAll(async () => {
+    await seedCatalogue(suite.db);
+    monitor = await createUser(suite.db, 'monitor');
+    reviewer = await createUser(suite.db, 'reviewer');
+  });
+
   it('sealed content that was tampered with, or moved to another item, is detected', async () => {
     const a = await createEvidence(suite.db, monitor, evidenceFields({ title: 'First sealed item', visibility: 'confidential' }));
     const b = await createEvidence(suite.db, monitor, evidenceFields({ title: 'Second sealed item', visibility: 'confidential' }));

@@ -1,16 +1,22 @@
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { hasCatalogue, listIndicatorSeries, listRecommendations, listSites, listStates, seedCatalogue, seedDemo } from '../src';
 import * as t from '../src/schema';
 import { describeEachDb } from '../src/testing';
 
-describeEachDb('seeding the catalogue', (suite) => {
+describeEachDb('a new database', (suite) => {
   it('starts empty, so a first start knows to seed', async () => {
     expect(await hasCatalogue(suite.db)).toBe(false);
   });
+});
+
+// Every test below reads the seeded catalogue and may run in any order.
+describeEachDb('seeding the catalogue', (suite) => {
+  beforeAll(async () => {
+    await seedCatalogue(suite.db);
+  });
 
   it('loads the seven recommendations A.1 to A.7, each with a paraphrase and addressees', async () => {
-    await seedCatalogue(suite.db);
     const recs = await listRecommendations(suite.db);
     expect(recs.map((r) => r.key)).toEqual(['A.1', 'A.2', 'A.3', 'A.4', 'A.5', 'A.6', 'A.7']);
     for (const r of recs) {
@@ -73,6 +79,13 @@ describeEachDb('seeding the catalogue', (suite) => {
     expect(Object.values(report.inserted).every((n) => n === 0)).toBe(true);
     expect(await listSites(suite.db)).toHaveLength(before.length);
     expect(await hasCatalogue(suite.db)).toBe(true);
+  });
+
+});
+
+describeEachDb('the demo data set', (suite) => {
+  beforeAll(async () => {
+    await seedCatalogue(suite.db);
   });
 
   it('adds a demo set that is flagged as demo everywhere, once', async () => {
