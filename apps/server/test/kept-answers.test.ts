@@ -71,6 +71,17 @@ describeEachDb('kept answers for visitors without a session', (suite) => {
     expect((await rest({ 'if-none-match': before.headers.get('etag') ?? '' })).status).toBe(200);
   });
 
+  it('keep each answer format apart: a streamed answer is never sent to a client that asked for JSON', async () => {
+    const url = `${base}/trpc/states.list,catalogue.recommendations?batch=1&input=${encodeURIComponent('{}')}`;
+    const streamed = await fetch(url, { headers: { 'trpc-accept': 'application/jsonl' } });
+    expect(streamed.status).toBe(200);
+    await streamed.text();
+    const plain = await fetch(url);
+    const body = await plain.text();
+    expect(() => JSON.parse(body) as unknown).not.toThrow();
+    expect((JSON.parse(body) as unknown[]).length).toBe(2);
+  });
+
   it('leave out calls that are not the same for everyone', async () => {
     const head = async () => JSON.parse((await batch(base, ['audit.head'], [undefined])).body) as [{ result: { data: unknown } }];
     const first = await head();

@@ -134,7 +134,7 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
         return;
       }
       if (!isLarge) {
-        if (isSessionlessRead(req, url)) keep(res, url, () => trpc(req, res)).catch((error: unknown) => sendError(res, error, { path: url.pathname }));
+        if (isSessionlessRead(req, url)) keep(req, res, url, () => trpc(req, res)).catch((error: unknown) => sendError(res, error, { path: url.pathname }));
         else trpc(req, res);
         return;
       }

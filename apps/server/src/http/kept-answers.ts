@@ -34,8 +34,10 @@ interface Kept {
  */
 export function keptAnswers(db: Database) {
   const cache = new ReadCache();
-  return async (res: ServerResponse, url: URL, answer: () => void): Promise<void> => {
-    const key = `${todayUtc()} ${url.pathname}${url.search}`;
+  return async (req: IncomingMessage, res: ServerResponse, url: URL, answer: () => void): Promise<void> => {
+    // tRPC answers in another format (streamed JSON lines) by these headers, and says so in Vary.
+    const format = `${String(req.headers['trpc-accept'] ?? '')} ${String(req.headers.accept ?? '')}`;
+    const key = `${todayUtc()} ${format} ${url.pathname}${url.search}`;
     let version: number;
     try {
       version = await currentDataVersion(db);
