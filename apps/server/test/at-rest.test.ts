@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -33,7 +33,7 @@ import * as t from '@tracker/db/schema';
 import { createUser, evidenceFields, verifiedEvidence, type TestUser } from '@tracker/db/testing';
 import { databaseUrl, randomName, withAdmin } from '@tracker/db/testing/postgres-server';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeBackup } from '../src/commands/backup';
 
 const run = promisify(execFile);
@@ -117,41 +117,64 @@ async function entitledReadersNoticeNothing(handle: OpenedDatabase, story: Story
 }
 
 describe('confidential content at rest, on the embedded database', () => {
-  const root = mkdtempSync(join(tmpdir(), 'tracker-at-rest-'));
-  const dataDir = join(root, 'data');
-  const keyFile = join(root, 'tracker-key');
-  let handle: OpenedDatabase;
+  /** Opened once (making its key), the story told, closed. Each test opens a copy of its own. */
+  const template = mkdtempSync(join(tmpdir(), 'tracker-at-rest-'));
+  const roots: string[] = [template];
+  let keyCreated = false;
   let story: Story;
+  let open: OpenedDatabase | undefined;
 
   beforeAll(async () => {
-    handle = await openDatabase({ dataDir, keyFile });
+    const handle = await openDatabase({ dataDir: join(template, 'data'), keyFile: join(template, 'tracker-key') });
+    keyCreated = handle.keyCreated;
     story = await tellTheStory(handle);
+    await handle.close();
   }, 60_000);
-  afterAll(async () => {
-    await handle.close().catch(() => undefined);
-    rmSync(root, { recursive: true, force: true });
+  afterEach(async () => {
+    await open?.close().catch(() => undefined);
+    open = undefined;
+  });
+  afterAll(() => {
+    for (const root of roots) rmSync(root, { recursive: true, force: true });
   });
 
+  /** A copy of the data folder and its key, opened. */
+  const copy = async () => {
+    const root = mkdtempSync(join(tmpdir(), 'tracker-at-rest-'));
+    roots.push(root);
+    cpSync(template, root, { recursive: true });
+    const dataDir = join(root, 'data');
+    const keyFile = join(root, 'tracker-key');
+    open = await openDatabase({ dataDir, keyFile });
+    return { root, dataDir, keyFile, handle: open };
+  };
+  const reopen = async (options: { dataDir: string; keyFile: string }) => {
+    open = await openDatabase(options);
+    return open;
+  };
+
   it('makes a key file readable by its owner only, outside the data folder', () => {
-    expect(handle.keyCreated).toBe(true);
+    const keyFile = join(template, 'tracker-key');
+    expect(keyCreated).toBe(true);
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     expect(readFileSync(keyFile, 'utf8').trim()).toMatch(/^[A-Za-z0-9+/]{43}=$/);
   });
 
-  it('reviewers read, search and download as before', () => entitledReadersNoticeNothing(handle, story));
+  it('reviewers read, search and download as before', async () => entitledReadersNoticeNothing((await copy()).handle, story));
 
   it('no file of the data folder or of a backup holds any of it in the clear', async () => {
+    const { root, dataDir, handle } = await copy();
     const backup = join(root, 'backup');
     await writeBackup(handle.db, backup);
     await handle.close();
     expect(found(filesUnder(dataDir), Object.values(markers))).toEqual([]);
     expect(found(filesUnder(backup), Object.values(markers))).toEqual([]);
-    handle = await openDatabase({ dataDir, keyFile });
   });
 
   it('refuses to open with another key, or none, and changes nothing', async () => {
-    const tables = async () => (await writeBackup(handle.db, join(root, `tables-${Date.now()}`))).tables;
-    const before = await tables();
+    const { root, dataDir, keyFile, handle } = await copy();
+    const tables = async (db: OpenedDatabase) => (await writeBackup(db.db, join(root, `tables-${Date.now()}`))).tables;
+    const before = await tables(handle);
     await handle.close();
     const otherKey = join(root, 'other-key');
     await expect(openDatabase({ dataDir, keyFile: otherKey })).rejects.toThrow(/holds encrypted data, but the key file .*other-key does not exist/);
@@ -159,11 +182,11 @@ describe('confidential content at rest, on the embedded database', () => {
     createKeyFile(otherKey);
     await expect(openDatabase({ dataDir, keyFile: otherKey })).rejects.toThrow(/The key in .*other-key does not open this database/);
     await expect(openDatabase({ dataDir: root, keyFile: join(root, 'tracker-key') })).rejects.toThrow(/inside the data directory/);
-    handle = await openDatabase({ dataDir, keyFile });
-    expect(await tables()).toEqual(before);
+    expect(await tables(await reopen({ dataDir, keyFile }))).toEqual(before);
   });
 
   it('after rotation the old key opens nothing and the new one opens everything', async () => {
+    const { root, dataDir, keyFile, handle } = await copy();
     const oldKey = readKeyFile(keyFile);
     const newKey = createKeyFile(join(root, 'rotated-key'));
     if (!oldKey) throw new Error('no key');
@@ -178,10 +201,11 @@ describe('confidential content at rest, on the embedded database', () => {
     await entitledReadersNoticeNothing(handle, story);
     await handle.close();
     await expect(openDatabase({ dataDir, keyFile })).rejects.toThrow(/does not open this database/);
-    handle = await openDatabase({ dataDir, keyFile: join(root, 'rotated-key') });
+    await entitledReadersNoticeNothing(await reopen({ dataDir, keyFile: join(root, 'rotated-key') }), story);
   });
 
   it('erasure destroys the content, files and key; the facts stay; the ledger still verifies', async () => {
+    const { handle } = await copy();
     const done = await eraseEvidence(handle.db, story.admin, { id: story.itemId, reason: 'The survivor asked for removal.' });
     const view = await getEvidence(handle.db, story.reviewer, story.itemId);
     expect(view).toMatchObject({ title: '', summary: '', sourceUrl: null, attachments: [], iso3: 'KHM', recommendationKeys: ['A.2'], reliability: 'A', visibility: 'confidential' });
@@ -223,9 +247,11 @@ describe.skipIf(!template)(`confidential content at rest, on PostgreSQL${templat
   });
 
   it('erasure leaves the ledger verifying and no readable copy in a dump', async () => {
-    await eraseEvidence(handle.db, story.admin, { id: story.itemId, reason: 'The survivor asked for removal.' });
+    // An item of its own: the other tests still read the first story's.
+    const own = await tellTheStory(handle);
+    await eraseEvidence(handle.db, own.admin, { id: own.itemId, reason: 'The survivor asked for removal.' });
     expect(await verifyLedger(handle.db)).toMatchObject({ ok: true });
-    expect(await dataKeysFor(handle.db, 'evidence', [story.itemId])).toEqual(new Map());
+    expect(await dataKeysFor(handle.db, 'evidence', [own.itemId])).toEqual(new Map());
     const { stdout } = await run('pg_dump', ['--no-owner', databaseUrl(name)], { maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' });
     expect(found([{ path: 'pg_dump', bytes: stdout }], Object.values(markers))).toEqual([]);
   });

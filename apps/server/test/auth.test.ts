@@ -1,7 +1,7 @@
 import { hashPassword, hashToken, issueOneTimeLink, totpCodeAt } from '@tracker/api';
 import { createUserAccount, seedCatalogue } from '@tracker/db';
 import * as t from '@tracker/db/schema';
-import { describeEachDb, evidenceFields } from '@tracker/db/testing';
+import { describeEachDb, evidenceFields, type DbSuite } from '@tracker/db/testing';
 import { eq, sql } from 'drizzle-orm';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -11,26 +11,24 @@ import { mutate, query, sessionCookieOf } from './support/trpc-http';
 
 const PASSWORD = 'correct horse battery staple';
 
-describeEachDb('accounts and sessions over HTTP', (suite) => {
-  let server: Server;
-  let base = '';
-
+/** A server on the suite's database, with the short session lifetimes these tests rely on. */
+function serveSuite(suite: DbSuite) {
+  const state = { server: undefined as Server | undefined, base: '' };
   beforeAll(async () => {
     await seedCatalogue(suite.db);
     const started = await listen(suite.handle, { ...readEnv({}), PORT: 0, TRACKER_SESSION_IDLE_MINUTES: 30, TRACKER_SESSION_ABSOLUTE_HOURS: 8 });
-    server = started.server;
-    base = started.url;
+    state.server = started.server;
+    state.base = started.url;
   });
-  afterAll(() => closeServer(server));
+  afterAll(() => (state.server ? closeServer(state.server) : undefined));
+  return state;
+}
 
-  const account = async (role: 'admin' | 'reviewer' | 'monitor' | 'policymaker', email: string) =>
-    createUserAccount(suite.db, null, { email, displayName: email, role, passwordHash: await hashPassword(PASSWORD) });
-  const signIn = async (email: string, password = PASSWORD) => {
-    const reply = await mutate(base, 'auth.login', { email, password });
-    return { reply, cookie: sessionCookieOf(reply) };
-  };
+describeEachDb('first start over HTTP', (suite) => {
+  const served = serveSuite(suite);
 
   it('creates the first admin through the one-time setup link, once', async () => {
+    const base = served.base;
     const link = await issueOneTimeLink(suite.handle, 'setup', null);
     const reply = await mutate(base, 'auth.setup', { token: link.token, email: 'First.Admin@example.org', displayName: 'First Admin', password: PASSWORD });
     expect(reply.status).toBe(200);
@@ -39,6 +37,26 @@ describeEachDb('accounts and sessions over HTTP', (suite) => {
     expect(me.data).toMatchObject({ email: 'first.admin@example.org', role: 'admin' });
     const again = await mutate(base, 'auth.setup', { token: link.token, email: 'second@example.org', displayName: 'Second', password: PASSWORD });
     expect(again.status).toBe(409);
+    const another = await issueOneTimeLink(suite.handle, 'setup', null);
+    expect((await mutate(base, 'auth.setup', { token: another.token, email: 'third@example.org', displayName: 'Third', password: PASSWORD })).status).toBe(409);
+  });
+});
+
+describeEachDb('accounts and sessions over HTTP', (suite) => {
+  const served = serveSuite(suite);
+  let base = '';
+
+  const account = async (role: 'admin' | 'reviewer' | 'monitor' | 'policymaker', email: string) =>
+    createUserAccount(suite.db, null, { email, displayName: email, role, passwordHash: await hashPassword(PASSWORD) });
+  const signIn = async (email: string, password = PASSWORD) => {
+    const reply = await mutate(base, 'auth.login', { email, password });
+    return { reply, cookie: sessionCookieOf(reply) };
+  };
+
+  beforeAll(async () => {
+    base = served.base;
+    await account('admin', 'first.admin@example.org');
+    await account('monitor', 'known.monitor@example.org');
   });
 
   it('stores only the SHA-256 of a session token', async () => {
@@ -50,7 +68,6 @@ describeEachDb('accounts and sessions over HTTP', (suite) => {
   });
 
   it('gives the same answer for a wrong password and an unknown account', async () => {
-    await account('monitor', 'known.monitor@example.org');
     const wrong = await signIn('known.monitor@example.org', 'not the password at all');
     const unknown = await signIn('nobody.here@example.org', 'not the password at all');
     expect(wrong.reply.status).toBe(401);

@@ -94,7 +94,9 @@ describeEachDb('backup and restore', (suite) => {
   });
 
   it('refuses a damaged or altered backup before touching the database', async () => {
-    const dir = join(root, 'first');
+    const dir = join(root, 'damaged');
+    await writeBackup(suite.db, dir);
+    await expect(readBackup(dir)).resolves.toBeTruthy();
     const file = join(dir, 'evidence.jsonl');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Illustrative', 'Altered'));
     await expect(readBackup(dir)).rejects.toThrow(/evidence\.jsonl does not match its SHA-256/);

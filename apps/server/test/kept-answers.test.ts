@@ -1,6 +1,8 @@
 import { hashPassword } from '@tracker/api';
 import { createUserAccount, seedCatalogue } from '@tracker/db';
 import { createUser, describeEachDb, verifiedEvidence, type TestUser } from '@tracker/db/testing';
+import * as t from '@tracker/db/schema';
+import { eq } from 'drizzle-orm';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readEnv } from '../src/env';
@@ -87,5 +89,50 @@ describeEachDb('kept answers for visitors without a session', (suite) => {
     const first = await head();
     await verifiedEvidence(suite.db, monitor, reviewer, { iso3: 'VNM', visibility: 'confidential', title: `${MARKER} confidential` });
     expect(await head()).not.toEqual(first);
+  });
+
+  it('answer a client that holds the current answer with 304 from the version alone, on every public route', async () => {
+    const routes = ['/api/v1/scorecards/matrix', '/api/v1/scorecards/states/KHM', '/api/v1/export/matrix.csv', '/api/v1/export/evidence.json', '/feeds/all.atom', '/feeds/KHM.atom'];
+    for (const route of routes) {
+      const first = await fetch(`${base}${route}`);
+      expect(first.status, route).toBe(200);
+      const etag = first.headers.get('etag') ?? '';
+      expect(etag, route).toMatch(/^W\/"\d+-[\w-]{16}"$/);
+      await first.arrayBuffer();
+      // Revalidation reads the data version (at most once, shared) and nothing else.
+      const { result, queries } = await suite.countQueries(() => fetch(`${base}${route}`, { headers: { 'if-none-match': etag } }));
+      expect(result.status, route).toBe(304);
+      expect(queries, route).toBeLessThanOrEqual(1);
+      expect(result.headers.get('etag'), route).toBe(etag);
+      expect(result.headers.get('cache-control'), route).toMatch(/^public, max-age=\d+$/);
+    }
+    // After a write the held ETag is stale everywhere, and the new answers have the write.
+    await verifiedEvidence(suite.db, monitor, reviewer, { iso3: 'KHM', title: 'Phnom Penh court orders compound closed' });
+    for (const route of routes) {
+      const again = await fetch(`${base}${route}`, { headers: { 'if-none-match': 'W/"0-xxxxxxxxxxxxxxxx"' } });
+      expect(again.status, route).toBe(200);
+    }
+    expect(await (await fetch(`${base}/feeds/KHM.atom`)).text()).toContain('Phnom Penh court orders compound closed');
+    expect(await (await fetch(`${base}/api/v1/export/evidence.json`)).text()).toContain('Phnom Penh court orders compound closed');
+  });
+
+  it('keep no error and give it no ETag, and send a signed-in download afresh', async () => {
+    for (const route of ['/api/v1/states/XYZ', '/api/v1/scorecards/matrix?asOf=June', '/feeds/ZZZ.atom', '/api/v1/export/nothing.csv']) {
+      const res = await fetch(`${base}${route}`);
+      expect(res.status, route).toBeGreaterThanOrEqual(400);
+      expect(res.headers.get('etag'), route).toBeNull();
+      expect(res.headers.get('cache-control'), route).toBe('no-store');
+    }
+    // Downloads hold the public projection for everyone, but a signed-in download is recorded in
+    // the access log each time: it is made afresh, never sent from kept bytes.
+    await verifiedEvidence(suite.db, monitor, reviewer, { iso3: 'PHL', visibility: 'restricted', title: `${MARKER} download` });
+    expect(await (await fetch(`${base}/api/v1/export/assessments.csv`)).text()).not.toContain(MARKER);
+    const logged = async () => (await suite.db.select().from(t.accessLog).where(eq(t.accessLog.entityId, 'assessments.csv'))).length;
+    const before = await logged();
+    for (let i = 0; i < 2; i++) {
+      const staff = await fetch(`${base}/api/v1/export/assessments.csv`, { headers: { cookie: reviewerCookie ?? '' } });
+      expect(await staff.text()).not.toContain(MARKER);
+    }
+    expect(await logged()).toBe(before + 2);
   });
 });

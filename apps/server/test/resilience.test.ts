@@ -132,10 +132,13 @@ describe.skipIf(throwawayPostgresMissing)('resilience: the database goes away an
   }
 
   it('on SIGTERM finishes the request in flight, refuses new connections and exits cleanly', async () => {
-    const draft = await mutate<{ id: string }>(app.url, 'evidence.create', evidenceFields({ title: 'Upload during shutdown' }), cookie);
+    // A server of its own on the same database: the one the other tests use keeps running.
+    const stopping = await startServerProcess({ DATABASE_URL: db.url });
+    const cookie = sessionCookieOf(await mutate(stopping.url, 'auth.login', { email: 'monitor@resilience.example.org', password: PASSWORD })) ?? '';
+    const draft = await mutate<{ id: string }>(stopping.url, 'evidence.create', evidenceFields({ title: 'Upload during shutdown' }), cookie);
     expect(draft.status).toBe(200);
     const body = JSON.stringify({ id: draft.data.id, filename: 'slow.txt', contentBase64: Buffer.from('slow upload line\n'.repeat(20_000)).toString('base64') });
-    const { port } = new URL(app.url);
+    const { port } = new URL(stopping.url);
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request(
         { host: '127.0.0.1', port, method: 'POST', path: '/trpc/evidence.attach', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie } },
@@ -151,9 +154,9 @@ describe.skipIf(throwawayPostgresMissing)('resilience: the database goes away an
       void sleep(1500).then(() => req.end(body.slice(1000)));
     });
     await sleep(300);
-    const exited = app.stop();
+    const exited = stopping.stop();
     await sleep(400);
-    const refused = await fetch(`${app.url}/api/health`).then(
+    const refused = await fetch(`${stopping.url}/api/health`).then(
       () => 'answered',
       (error: unknown) => String((error as { cause?: { code?: string } }).cause?.code ?? error),
     );
@@ -162,6 +165,7 @@ describe.skipIf(throwawayPostgresMissing)('resilience: the database goes away an
     expect(finished.status).toBe(200);
     expect(finished.body).toContain('slow.txt');
     expect(await exited).toBe(0);
-    expect(app.output()).toContain('SIGTERM received');
+    expect(stopping.output()).toContain('SIGTERM received');
+    expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
   }, 60_000);
 });

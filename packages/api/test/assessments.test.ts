@@ -1,7 +1,7 @@
 import { seedCatalogue } from '@tracker/db';
 import { createUser, describeEachDb, evidenceFields, type TestUser } from '@tracker/db/testing';
 import { beforeAll, expect, it } from 'vitest';
-import { callerAs, errorOf, verifiedEvidence } from './support';
+import { approvedAssessment, callerAs, errorOf, verifiedEvidence } from './support';
 
 describeEachDb('assessments', (suite) => {
   let monitor: TestUser;
@@ -67,11 +67,13 @@ describeEachDb('assessments', (suite) => {
   });
 
   it('keeps the history: the public sees approved judgements only, staff see returned ones too', async () => {
+    const approved = await approvedAssessment(suite.db, monitor, reviewer, proposal());
     const returned = await as(monitor).assessments.propose(proposal({ recommendationKey: 'A.2', iso3: 'KHM', rationale: 'Returned rationale text here.' }));
     await as(reviewer).assessments.review({ id: returned.id, decision: 'return', note: 'Cite the implementing decree too.' });
     const publicHistory = await as(null).assessments.history({ iso3: 'KHM', recommendationKey: 'A.2' });
     expect(publicHistory.every((a) => a.reviewState === 'approved')).toBe(true);
     expect(publicHistory.some((a) => a.id === returned.id)).toBe(false);
+    expect(publicHistory.some((a) => a.id === approved.id)).toBe(true);
     expect(publicHistory[0]).not.toHaveProperty('assessorId');
     const staffHistory = await as(reviewer).assessments.history({ iso3: 'KHM', recommendationKey: 'A.2' });
     expect(staffHistory.find((a) => a.id === returned.id)).toMatchObject({ reviewState: 'returned', reviewNote: 'Cite the implementing decree too.' });

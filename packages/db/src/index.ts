@@ -13,4 +13,4 @@ export * from './ledger';
 export * from './backup';
 export { isDatabaseUnavailable, isDiskFull } from './unavailable';
 export { analyzeTables, vacuumAnalyze, vacuumIfNeeded } from './maintenance';
-export { currentDataVersion, readCacheOf, ReadCache } from './read-cache';
+export { currentDataVersion, dataVersionQueries, readCacheOf, ReadCache } from './read-cache';

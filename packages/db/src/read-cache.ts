@@ -2,10 +2,74 @@ import { eq } from 'drizzle-orm';
 import type { Database } from './client';
 import { dataVersion } from './schema';
 
-/** The data version: bumped by the database in every transaction that writes what public answers are made from. */
-export async function currentDataVersion(db: Database): Promise<number> {
+async function readDataVersion(db: Database): Promise<number> {
   const [row] = await db.select({ n: dataVersion.n }).from(dataVersion).where(eq(dataVersion.id, 1));
   return row?.n ?? 0;
+}
+
+/**
+ * Reads of one database's version, shared: at most one is in flight, and a caller that arrives
+ * while one is running waits for the next, which starts after that one ends (so after the caller
+ * arrived, and sees every write acknowledged before it). Under a public read load this is one query
+ * per round trip for all the requests that arrived during it, not one per request.
+ */
+class VersionReads {
+  #running: Promise<number> | null = null;
+  #queued: Promise<number> | null = null;
+  /** Queries sent, for tests. */
+  queries = 0;
+  constructor(private readonly db: Database) {}
+
+  read(): Promise<number> {
+    if (this.#queued) return this.#queued;
+    if (!this.#running) return this.#start();
+    const after = this.#running;
+    this.#queued = after.then(
+      () => this.#next(),
+      () => this.#next(),
+    );
+    return this.#queued;
+  }
+
+  #next(): Promise<number> {
+    this.#queued = null;
+    return this.#start();
+  }
+
+  #start(): Promise<number> {
+    this.queries++;
+    const running = readDataVersion(this.db);
+    this.#running = running;
+    const done = () => {
+      if (this.#running === running) this.#running = null;
+    };
+    running.then(done, done);
+    return running;
+  }
+}
+
+const versionReads = new WeakMap<Database, VersionReads>();
+
+function versionReadsOf(db: Database): VersionReads {
+  let reads = versionReads.get(db);
+  if (!reads) {
+    reads = new VersionReads(db);
+    versionReads.set(db, reads);
+  }
+  return reads;
+}
+
+/**
+ * The data version: bumped by the database in every transaction that writes what public answers are
+ * made from. Read after the call (never an answer older than the caller), shared between callers.
+ */
+export function currentDataVersion(db: Database): Promise<number> {
+  return versionReadsOf(db).read();
+}
+
+/** How many version queries `db` has sent (for tests of the sharing). */
+export function dataVersionQueries(db: Database): number {
+  return versionReadsOf(db).queries;
 }
 
 interface Entry {

@@ -4,7 +4,7 @@ import { sessionUser, type DbHandle } from '@tracker/db';
 import { AppError, MAX_ATTACH_BODY_BYTES, MAX_BATCH_SIZE, RETRY_AFTER_SECONDS } from '@tracker/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { log } from '../log';
-import { isExportRoute, serveExport } from '../open-data/exports';
+import { isExportRoute, PUBLIC_DOWNLOAD_CACHE, serveExport } from '../open-data/exports';
 import { isFeedRoute, serveFeed } from '../open-data/feeds';
 import { createRestHandler, isRestRoute } from '../open-data/rest';
 import { isAttachmentRoute, serveAttachment } from './attachments';
@@ -14,7 +14,7 @@ import { healthReport } from './health';
 import { refuse, sendError, sendJson, setSecurityHeaders } from './respond';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie';
 import { compress } from './compress';
-import { isSessionlessRead, keptAnswers } from './kept-answers';
+import { hasSessionCookie, isSessionlessRead, keptAnswers } from './kept-answers';
 import { dashboard } from './static';
 import { UploadGate } from './upload-gate';
 
@@ -104,8 +104,8 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
   const trpc = trpcWithLimit(maxBodyBytes);
   const trpcLarge = trpcWithLimit(attachLimit);
   const serveDashboard = dashboard(webDist);
-  const rest = createRestHandler(handle, auth);
   const keep = keptAnswers(handle.db);
+  const rest = createRestHandler(handle, auth, keep);
   const noRoute = (res: ServerResponse, pathname: string) => refuse(res, 'NOT_FOUND', `No route ${pathname}.`);
 
   return (req: IncomingMessage, res: ServerResponse) => {
@@ -134,7 +134,9 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
         return;
       }
       if (!isLarge) {
-        if (isSessionlessRead(req, url)) keep(req, res, url, () => trpc(req, res)).catch((error: unknown) => sendError(res, error, { path: url.pathname }));
+        // tRPC answers in another format (streamed JSON lines) by these headers, and says so in Vary.
+        const format = `${String(req.headers['trpc-accept'] ?? '')} ${String(req.headers.accept ?? '')}`;
+        if (isSessionlessRead(req, url)) keep(req, res, `${format} ${url.pathname}${url.search}`, () => trpc(req, res)).catch((error: unknown) => sendError(res, error, { path: url.pathname }));
         else trpc(req, res);
         return;
       }
@@ -175,14 +177,18 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
       return;
     }
     if ((isExportRoute(url.pathname) || isFeedRoute(url.pathname)) && (req.method === 'GET' || req.method === 'HEAD')) {
-      (isFeedRoute(url.pathname)
-        ? serveFeed(handle, url, origin(), req, res)
+      // Feeds are public; a download without a session is the public one. Both are kept as bytes.
+      const answer = isFeedRoute(url.pathname)
+        ? () => serveFeed(handle, url, origin(), req, res)
+        : hasSessionCookie(req)
+          ? null
+          : () => serveExport(handle, url, req, res, { viewer: null, clientAddress: null });
+      (answer
+        ? keep(req, res, `${url.pathname}${url.search}`, answer, { cacheControl: PUBLIC_DOWNLOAD_CACHE })
         : userOf(req)
             .catch(() => null)
             .then((user) => serveExport(handle, url, req, res, { viewer: viewerOfUser(user), clientAddress: clientOf(req, trustProxy).address }))
-      ).catch((error: unknown) =>
-        sendError(res, error, { path: url.pathname }),
-      );
+      ).catch((error: unknown) => sendError(res, error, { path: url.pathname }));
       return;
     }
     if (isRestRoute(url.pathname)) {

@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sessionlessReads } from '@tracker/api';
 import { currentDataVersion, ReadCache, type Database } from '@tracker/db';
 import { todayUtc } from '@tracker/domain';
 import { readSessionToken, SESSION_COOKIE } from './session-cookie';
+
+/** Whether a request carries a session cookie (valid or not): such requests are never answered from what visitors are sent. */
+export const hasSessionCookie = (req: IncomingMessage) => readSessionToken(req) !== null || (req.headers.cookie?.includes(SESSION_COOKIE) ?? false);
 
 /**
  * A tRPC GET that any visitor without a session gets the same answer to: every call in it
@@ -10,7 +14,7 @@ import { readSessionToken, SESSION_COOKIE } from './session-cookie';
  * afresh, whatever the cookie.
  */
 export function isSessionlessRead(req: IncomingMessage, url: URL): boolean {
-  if (req.method !== 'GET' || readSessionToken(req) !== null || req.headers.cookie?.includes(SESSION_COOKIE)) return false;
+  if (req.method !== 'GET' || hasSessionCookie(req)) return false;
   let paths: string[];
   try {
     paths = decodeURIComponent(url.pathname.slice('/trpc/'.length)).split(',');
@@ -20,57 +24,115 @@ export function isSessionlessRead(req: IncomingMessage, url: URL): boolean {
   return paths.every((path) => sessionlessReads.has(path));
 }
 
-/** The bytes tRPC sent, kept with the headers it set. */
+/** The headers of a kept answer that are its own (security headers and compression are added per request). */
+const KEPT_HEADERS = ['content-type', 'content-disposition', 'cache-control', 'vary'] as const;
+
+/** The bytes an answer was sent as, with its own headers. */
 interface Kept {
-  contentType: string;
-  vary: string | undefined;
+  headers: Partial<Record<(typeof KEPT_HEADERS)[number], string>>;
   body: Buffer;
 }
 
+/** The ETag of every answer made at one data version for one key: revalidating costs no query beyond the version. */
+const etagOf = (version: number, key: string) => `W/"${version}-${createHash('sha256').update(key).digest('base64url').slice(0, 16)}"`;
+
+const matches = (header: string | undefined, etag: string) =>
+  header !== undefined && header.split(',').some((tag) => tag.trim() === etag || tag.trim() === etag.slice(2) || tag.trim() === '*');
+
+export interface KeepOptions {
+  /** Sent on a 304 when nothing is kept yet to take it from. */
+  cacheControl?: string;
+}
+
 /**
- * Keeps the bytes of successful sessionless tRPC answers per address and data version, and sends
- * them again, as they are, until a write bumps the version: on a busy day the dashboard's public
- * pages cost one read of the version per request. The version is read before the answer is made.
+ * Public answers sent again as the bytes they were: tRPC's sessionless reads, the REST API, the
+ * public downloads and the feeds. The data version is read (shared, see `currentDataVersion`)
+ * before an answer is made; the bytes of a successful GET are kept under the address and that
+ * version, and sent again, as they are, until a write by any process bumps it. The ETag is the
+ * version's, so a client that holds the answer is told 304 without it being made again.
+ *
+ * Only for answers that are the same for everyone: callers pass requests without a session.
  */
-export function keptAnswers(db: Database) {
-  const cache = new ReadCache();
-  return async (req: IncomingMessage, res: ServerResponse, url: URL, answer: () => void): Promise<void> => {
-    // tRPC answers in another format (streamed JSON lines) by these headers, and says so in Vary.
-    const format = `${String(req.headers['trpc-accept'] ?? '')} ${String(req.headers.accept ?? '')}`;
-    const key = `${todayUtc()} ${format} ${url.pathname}${url.search}`;
+export function keptAnswers(db: Database, maxEntries = 500) {
+  const cache = new ReadCache(maxEntries);
+  return async (req: IncomingMessage, res: ServerResponse, address: string, answer: () => unknown, options: KeepOptions = {}): Promise<void> => {
+    const key = `${todayUtc()} ${address}`;
     let version: number;
     try {
       version = await currentDataVersion(db);
     } catch {
-      // The database cannot say: tRPC answers (and says so in its own format), uncached.
-      answer();
+      // The database cannot say: the answer is made (and fails in its own way), and not kept.
+      await answer();
       return;
     }
+    const etag = etagOf(version, key);
     const kept = cache.peek<Kept>(key, version);
-    if (kept) {
+    if (kept || matches(req.headers['if-none-match'], etag)) {
+      for (const name of KEPT_HEADERS) {
+        const value = kept?.headers[name] ?? (name === 'cache-control' ? options.cacheControl : undefined);
+        if (value !== undefined) res.setHeader(name, value);
+      }
+      res.setHeader('etag', etag);
+      if (matches(req.headers['if-none-match'], etag)) {
+        res.statusCode = 304;
+        res.removeHeader('content-type');
+        res.removeHeader('content-disposition');
+        res.end();
+        return;
+      }
       res.statusCode = 200;
-      res.setHeader('content-type', kept.contentType);
-      if (kept.vary) res.setHeader('vary', kept.vary);
-      res.end(kept.body);
+      res.setHeader('content-length', kept?.body.length ?? 0);
+      res.end(kept?.body);
       return;
     }
-    const chunks: Buffer[] = [];
-    const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
-    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-    res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      if (typeof chunk === 'string' || chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
-      return write(chunk, ...rest);
-    }) as ServerResponse['write'];
-    res.end = ((...args: unknown[]) => {
-      const [chunk] = args;
-      if (typeof chunk === 'string' || chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
-      const contentType = res.getHeader('content-type');
-      if (res.statusCode === 200 && !res.hasHeader('set-cookie') && typeof contentType === 'string') {
-        const vary = res.getHeader('vary');
-        cache.keep(key, version, { contentType, vary: typeof vary === 'string' ? vary.replace(/,?\s*accept-encoding/i, '') : undefined, body: Buffer.concat(chunks) });
-      }
-      return end(...args);
-    }) as ServerResponse['end'];
-    answer();
+    capture(req, res, etag, (made) => cache.keep(key, version, made));
+    await answer();
   };
+}
+
+export type KeepAnswer = ReturnType<typeof keptAnswers>;
+
+/**
+ * Gives the answer the version's ETag (taken off again if it turns out not to be a success) and
+ * hands its bytes to `keep` once it is complete.
+ */
+function capture(req: IncomingMessage, res: ServerResponse, etag: string, keep: (made: Kept) => void): void {
+  const keepable = req.method === 'GET';
+  const chunks: Buffer[] = [];
+  const add = (chunk: unknown) => {
+    if (typeof chunk === 'string' || chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+  };
+  const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.setHeader('etag', etag);
+  const unstampFailure = () => {
+    if (!res.headersSent && res.statusCode !== 200) res.removeHeader('etag');
+  };
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    res.statusCode = status;
+    unstampFailure();
+    return writeHead(status, ...rest);
+  });
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    unstampFailure();
+    add(chunk);
+    return write(chunk, ...rest);
+  }) as ServerResponse['write'];
+  res.end = ((...args: unknown[]) => {
+    unstampFailure();
+    const [chunk] = args;
+    if (typeof chunk !== 'function') add(chunk);
+    if (keepable && res.statusCode === 200 && !res.hasHeader('set-cookie') && res.getHeader('etag') === etag) {
+      const headers: Kept['headers'] = {};
+      for (const name of KEPT_HEADERS) {
+        const value = res.getHeader(name);
+        // Compression adds Accept-Encoding to Vary per response; the kept Vary is the answer's own.
+        if (typeof value === 'string') headers[name] = name === 'vary' ? value.replace(/,?\s*accept-encoding/i, '').replace(/^,\s*/, '') : value;
+      }
+      if (!headers.vary) delete headers.vary;
+      keep({ headers, body: Buffer.concat(chunks) });
+    }
+    return end(...args);
+  }) as ServerResponse['end'];
 }

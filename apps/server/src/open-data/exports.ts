@@ -12,10 +12,17 @@ export const isExportRoute = (pathname: string) => route.test(pathname) || pathn
 /** A strong validator for a response body: the first 160 bits of its SHA-256. */
 export const etagOf = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 
-/** Sends a public GET body with an ETag, answering 304 when the client already has it. */
+/** How long browsers and proxies may keep a download or feed without asking again. */
+export const PUBLIC_DOWNLOAD_CACHE = 'public, max-age=300';
+
+/**
+ * Sends a GET body with an ETag (the data version's, when the answer is kept; else the body's),
+ * answering 304 when the client already has it.
+ */
 export function sendCacheable(req: IncomingMessage, res: ServerResponse, body: string, contentType: string, filename?: string) {
-  const etag = etagOf(body);
-  const headers: Record<string, string> = { etag, 'cache-control': 'public, max-age=300', vary: 'Accept-Encoding' };
+  const given = res.getHeader('etag');
+  const etag = typeof given === 'string' ? given : etagOf(body);
+  const headers: Record<string, string> = { etag, 'cache-control': PUBLIC_DOWNLOAD_CACHE, vary: 'Accept-Encoding' };
   if (req.headers['if-none-match'] === etag) {
     res.writeHead(304, headers);
     res.end();
@@ -27,7 +34,8 @@ export function sendCacheable(req: IncomingMessage, res: ServerResponse, body: s
     'content-length': Buffer.byteLength(body),
     ...(filename ? { 'content-disposition': `attachment; filename="${filename}"` } : {}),
   });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  // Node sends no body to a HEAD request; the body is passed so a kept answer has it.
+  res.end(body);
 }
 
 /** `/api/v1/export/{evidence,assessments,matrix,scorecards}.{csv,json}` and the data dictionary. */

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { appRouter, createContextInner, describeFieldIssues, openApiDocument, REST_BASE, type AuthServices } from '@tracker/api';
-import { errorCodes, todayUtc, type ErrorBody, type ErrorCode, type FieldIssue } from '@tracker/domain';
-import { currentDataVersion, ReadCache, type DbHandle } from '@tracker/db';
+import { errorCodes, type ErrorBody, type ErrorCode, type FieldIssue } from '@tracker/domain';
+import type { DbHandle } from '@tracker/db';
 import { createOpenApiNodeHttpHandler } from 'trpc-to-openapi';
 import { log } from '../log';
 import { refuse } from '../http/respond';
-import { etagOf, sendCacheable } from './exports';
+import type { KeepAnswer } from '../http/kept-answers';
+import { sendCacheable } from './exports';
 
 export const OPENAPI_PATH = `${REST_BASE}/openapi.json`;
 
@@ -35,10 +36,10 @@ function restError(body: string, status: number): { text: string; retryAfterSeco
 }
 
 /**
- * Gives a successful public GET an ETag and Cache-Control, and answers 304 when the client already
- * holds that body; anything else is marked no-store. Applied around the adapter's `end`.
+ * Sends a successful answer with Cache-Control and its length, and any failure as the one error
+ * body, marked no-store. Applied around the adapter's `end`.
  */
-function cacheOnEnd(req: IncomingMessage, res: ServerResponse, answered: (answer: Answer) => void): void {
+function shapeOnEnd(res: ServerResponse): void {
   const end = res.end.bind(res) as (body?: string) => ServerResponse;
   res.end = ((body?: string) => {
     if (res.headersSent) return end(body);
@@ -49,32 +50,12 @@ function cacheOnEnd(req: IncomingMessage, res: ServerResponse, answered: (answer
       if (error.retryAfterSeconds) res.setHeader('retry-after', String(error.retryAfterSeconds));
       return end(error.text);
     }
-    const answer = { body, etag: etagOf(body) };
-    answered(answer);
-    return sendAnswer(req, res, answer, end);
+    res.setHeader('cache-control', PUBLIC_CACHE);
+    res.setHeader('vary', 'Accept-Encoding');
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('content-length', Buffer.byteLength(body));
+    return end(body);
   }) as ServerResponse['end'];
-}
-
-/** A successful REST answer as sent: its JSON and ETag. */
-interface Answer {
-  body: string;
-  etag: string;
-}
-
-/** Sends a successful answer with its ETag and Cache-Control, or 304 when the client holds it. */
-function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: Answer, end: (body?: string) => ServerResponse = res.end.bind(res)): ServerResponse {
-  res.setHeader('etag', answer.etag);
-  res.setHeader('cache-control', PUBLIC_CACHE);
-  res.setHeader('vary', 'Accept-Encoding');
-  if (req.headers['if-none-match'] === answer.etag) {
-    res.statusCode = 304;
-    res.removeHeader('content-type');
-    return end();
-  }
-  res.statusCode = 200;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('content-length', Buffer.byteLength(answer.body));
-  return end(answer.body);
 }
 
 /**
@@ -82,7 +63,7 @@ function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: Answer, e
  * meta and schemas) and the OpenAPI document. No session is read, so every answer is the public
  * projection whoever asks.
  */
-export function createRestHandler(handle: DbHandle, auth: AuthServices) {
+export function createRestHandler(handle: DbHandle, auth: AuthServices, keep: KeepAnswer) {
   const adapter = createOpenApiNodeHttpHandler({
     router: appRouter,
     createContext: () => createContextInner({ db: handle.db, user: null, http: null, auth }),
@@ -90,7 +71,6 @@ export function createRestHandler(handle: DbHandle, auth: AuthServices) {
       if (error.code === 'INTERNAL_SERVER_ERROR') log.error('REST request failed', { path, error: error.cause ?? error });
     },
   });
-  const answers = new ReadCache();
   let cached: { origin: string; body: string } | null = null;
   const documentFor = (origin: string) => {
     if (cached?.origin !== origin) cached = { origin, body: JSON.stringify(openApiDocument(origin), null, 2) };
@@ -107,19 +87,19 @@ export function createRestHandler(handle: DbHandle, auth: AuthServices) {
       refuse(res, 'METHOD_NOT_SUPPORTED', `The REST API is read-only: use GET (${req.method} is not allowed).`);
       return;
     }
-    // Every REST answer is public: the bytes sent for an address are kept for the data version read
-    // before computing them, and sent again, as they are, until any write bumps the version.
-    const key = `${todayUtc()} ${url.pathname}${url.search}`;
-    const version = await currentDataVersion(handle.db);
-    const kept = answers.peek<Answer>(key, version);
-    if (kept) {
-      sendAnswer(req, res, kept);
-      return;
-    }
-    // The adapter routes on the path below the base; HEAD is answered as GET without a body.
-    req.url = url.pathname.slice(REST_BASE.length) + url.search;
-    req.method = 'GET';
-    cacheOnEnd(req, res, (answer) => answers.keep(key, version, answer));
-    await adapter(req, res, notFound);
+    // Every REST answer is public (no session is read): kept as bytes per address and data version.
+    await keep(
+      req,
+      res,
+      `${url.pathname}${url.search}`,
+      async () => {
+        // The adapter routes on the path below the base; HEAD is answered as GET (Node sends no body).
+        req.url = url.pathname.slice(REST_BASE.length) + url.search;
+        req.method = 'GET';
+        shapeOnEnd(res);
+        await adapter(req, res, notFound);
+      },
+      { cacheControl: PUBLIC_CACHE },
+    );
   };
 }

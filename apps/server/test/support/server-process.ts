@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readKeyFile, type Keyring } from '@tracker/db/keyring';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,14 @@ export function tempDataDir(): { dir: string; keyFile: string; remove: () => voi
   const dir = join(root, 'data');
   mkdirSync(dir);
   return { dir, keyFile: join(root, 'tracker-key'), remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** A copy of a stopped server's data folder and its key file, for a test that must not share state. */
+export function copyDataDir(from: { dir: string; keyFile: string }): ReturnType<typeof tempDataDir> {
+  const copy = tempDataDir();
+  cpSync(from.dir, copy.dir, { recursive: true });
+  cpSync(from.keyFile, copy.keyFile);
+  return copy;
 }
 
 /**
