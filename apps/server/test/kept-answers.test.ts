@@ -1,5 +1,5 @@
 import { hashPassword } from '@tracker/api';
-import { createUserAccount, seedCatalogue } from '@tracker/db';
+import { createUserAccount, dataVersionQueries, seedCatalogue } from '@tracker/db';
 import { createUser, describeEachDb, verifiedEvidence, type TestUser } from '@tracker/db/testing';
 import * as t from '@tracker/db/schema';
 import { eq } from 'drizzle-orm';
@@ -134,5 +134,24 @@ describeEachDb('kept answers for visitors without a session', (suite) => {
       expect(await staff.text()).not.toContain(MARKER);
     }
     expect(await logged()).toBe(before + 2);
+  });
+
+  it('make an answer once for all the visitors who ask for it at the same moment', async () => {
+    const feed = () => fetch(`${base}/feeds/IDN.atom`).then((r) => r.text());
+    await verifiedEvidence(suite.db, monitor, reviewer, { iso3: 'IDN', title: 'Jakarta police free recruits' });
+    // Queries beyond the version reads: what making the answer costs.
+    const making = async <T>(work: () => Promise<T>) => {
+      const versionReads = dataVersionQueries(suite.db);
+      const counted = await suite.countQueries(work);
+      return { result: counted.result, queries: counted.queries - (dataVersionQueries(suite.db) - versionReads) };
+    };
+    const one = await making(feed);
+    expect(one.queries).toBeGreaterThan(0);
+    await verifiedEvidence(suite.db, monitor, reviewer, { iso3: 'IDN', title: 'Jakarta court convicts recruiters' });
+    const many = await making(() => Promise.all(Array.from({ length: 20 }, feed)));
+    expect(new Set(many.result).size).toBe(1);
+    expect(many.result[0]).toContain('IDN');
+    // One answer's worth, not twenty.
+    expect(many.queries).toBeLessThanOrEqual(one.queries);
   });
 });

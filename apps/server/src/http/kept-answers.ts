@@ -55,6 +55,25 @@ export interface KeepOptions {
  */
 export function keptAnswers(db: Database, maxEntries = 500) {
   const cache = new ReadCache(maxEntries);
+  /** Answers being made, by key: requests for the same key and version wait for those bytes instead of making them again. */
+  const making = new Map<string, { version: number; made: Promise<Kept | undefined> }>();
+  const send = (req: IncomingMessage, res: ServerResponse, etag: string, kept: Kept | undefined, options: KeepOptions) => {
+    for (const name of KEPT_HEADERS) {
+      const value = kept?.headers[name] ?? (name === 'cache-control' ? options.cacheControl : undefined);
+      if (value !== undefined) res.setHeader(name, value);
+    }
+    res.setHeader('etag', etag);
+    if (matches(req.headers['if-none-match'], etag)) {
+      res.statusCode = 304;
+      res.removeHeader('content-type');
+      res.removeHeader('content-disposition');
+      res.end();
+      return;
+    }
+    res.statusCode = 200;
+    res.setHeader('content-length', kept?.body.length ?? 0);
+    res.end(kept?.body);
+  };
   return async (req: IncomingMessage, res: ServerResponse, address: string, answer: () => unknown, options: KeepOptions = {}): Promise<void> => {
     const key = `${todayUtc()} ${address}`;
     let version: number;
@@ -68,24 +87,28 @@ export function keptAnswers(db: Database, maxEntries = 500) {
     const etag = etagOf(version, key);
     const kept = cache.peek<Kept>(key, version);
     if (kept || matches(req.headers['if-none-match'], etag)) {
-      for (const name of KEPT_HEADERS) {
-        const value = kept?.headers[name] ?? (name === 'cache-control' ? options.cacheControl : undefined);
-        if (value !== undefined) res.setHeader(name, value);
-      }
-      res.setHeader('etag', etag);
-      if (matches(req.headers['if-none-match'], etag)) {
-        res.statusCode = 304;
-        res.removeHeader('content-type');
-        res.removeHeader('content-disposition');
-        res.end();
-        return;
-      }
-      res.statusCode = 200;
-      res.setHeader('content-length', kept?.body.length ?? 0);
-      res.end(kept?.body);
+      send(req, res, etag, kept, options);
       return;
     }
-    capture(req, res, etag, (made) => cache.keep(key, version, made));
+    const inProgress = making.get(key);
+    if (inProgress?.version === version && req.method === 'GET') {
+      const made = await inProgress.made;
+      if (made) {
+        send(req, res, etag, made, options);
+        return;
+      }
+    }
+    let finish: (made: Kept | undefined) => void = () => undefined;
+    const entry = { version, made: new Promise<Kept | undefined>((resolve) => (finish = resolve)) };
+    if (req.method === 'GET') making.set(key, entry);
+    const settle = (made: Kept | undefined) => {
+      if (made) cache.keep(key, version, made);
+      if (making.get(key) === entry) making.delete(key);
+      finish(made);
+    };
+    // An answer that fails, or a client that goes away, leaves nothing kept: the waiters make their own.
+    res.once('close', () => settle(undefined));
+    capture(req, res, etag, settle);
     await answer();
   };
 }
