@@ -1,7 +1,8 @@
-import { execFile } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { execFile, spawn } from 'node:child_process';
+import { createServer, get, type Server } from 'node:http';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { hashPassword } from '@tracker/api';
 import { createDb, createUserAccount, migrate, scorecardMatrix, seedCatalogue, seedDemo, stateScorecard, type DbKind } from '@tracker/db';
@@ -21,7 +22,8 @@ import { fillSynthetic } from './synthetic';
  * `node:http` handler running the same data-access functions with nothing else (no routing,
  * session, validation, headers or cache). Then a signed-in monitor's `evidence.create`, idle and
  * while the public matrix is under load. autocannon runs in its own process on loopback, 32
- * connections, no pipelining; the servers take turns so they never compete for the 2 cores.
+ * connections, no pipelining; the servers take turns so they never compete for the 2 cores, and the
+ * replay runs in a process of its own.
  *
  * "demo" is a freshly seeded database as `tracker seed --demo` leaves it before anything else ran
  * (unanalysed tables, nothing cached); "synthetic" is ROWS verified evidence items.
@@ -53,9 +55,10 @@ interface Load {
   non2xx: number;
 }
 
-function autocannon(url: string, duration = seconds): Promise<Load> {
+function autocannon(url: string, duration = seconds, headers: Record<string, string> = {}): Promise<Load> {
   const bin = new URL('../node_modules/.bin/autocannon', import.meta.url).pathname;
-  return run(bin, ['-c', '32', '-p', '1', '-d', String(duration), '-j', url], { maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => {
+  const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
+  return run(bin, ['-c', '32', '-p', '1', '-d', String(duration), ...headerArgs, '-j', url], { maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => {
     const r = JSON.parse(stdout) as { requests: { average: number; total: number }; latency: { p50: number; p99: number }; errors: number; non2xx: number };
     return { requests: r.requests.total, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
   });
@@ -82,6 +85,29 @@ async function createLatencies(base: string, cookie: string, count: number, unti
     samples.push(performance.now() - t0);
   }
   return samples;
+}
+
+/** The bytes the tracker sent for `url`, as they went over the wire (compressed if `headers` asked). */
+function bytesOf(url: string, headers: Record<string, string>): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve(Buffer.concat(chunks)));
+    }).on('error', reject);
+  });
+}
+
+/** The replay server (bench/replay-server.ts) in a child process, answering `/<i>` with `bodies[i]`. */
+async function replayServer(bodies: Buffer[]): Promise<{ url: string; stop: () => void }> {
+  const file = join(mkdtempSync(join(tmpdir(), 'tracker-replay-')), 'bodies.json');
+  writeFileSync(file, JSON.stringify(bodies.map((b) => b.toString('base64'))));
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./replay-server.ts', import.meta.url).pathname, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the replay server exited (${code})`)));
+    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
 }
 
 async function openDatabase(kind: DbKind, template: string | null): Promise<TestDatabase> {
@@ -137,28 +163,33 @@ async function benchOne(kind: DbKind, data: 'demo' | 'synthetic', template: stri
     });
     const baseUrl = await listenOn(baseline);
     const ours = await listen(database, { ...readEnv({}), PORT: 0, HOST: '127.0.0.1' });
-    const cases: [string, string, string][] = [
+    // As a browser asks: the answer compressed (the baseline sends it as it is).
+    const browser = { 'accept-encoding': 'gzip, deflate, br' };
+    const cases: [string, string, string, Record<string, string>?][] = [
       ['matrix (REST)', `${ours.url}/api/v1/scorecards/matrix?asOf=${AS_OF}`, `${baseUrl}/matrix`],
+      ['matrix (REST, Brotli)', `${ours.url}/api/v1/scorecards/matrix?asOf=${AS_OF}`, `${baseUrl}/matrix`, browser],
       ['matrix (tRPC)', `${ours.url}/trpc/scorecards.matrix?input=${encodeURIComponent(JSON.stringify({ asOf: AS_OF }))}`, `${baseUrl}/matrix`],
       ['state scorecard (REST)', `${ours.url}/api/v1/scorecards/states/KHM?asOf=${AS_OF}`, `${baseUrl}/state`],
       ['state scorecard (tRPC)', `${ours.url}/trpc/scorecards.state?input=${encodeURIComponent(JSON.stringify({ iso3: 'KHM', asOf: AS_OF }))}`, `${baseUrl}/state`],
     ];
-    const results: Row[] = [];
-    const replayed = new Map<string, Buffer>();
-    const replay = createServer((req, res) => {
-      const body = replayed.get(req.url ?? '') ?? Buffer.alloc(0);
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
-      res.end(body);
-    });
-    const replayUrl = await listenOn(replay);
-    for (const [i, [name, oursUrl, baseUrlFor]] of cases.entries()) {
-      process.stderr.write(`${kind}, ${data}: ${name}: the tracker (first, on a cold cache), replay, baseline, ${seconds} s each…\n`);
-      const mine = await autocannon(oursUrl);
-      // The physical limit: the bytes the tracker answered, replayed by a server that does nothing else.
-      replayed.set(`/${i}`, Buffer.from(await (await fetch(oursUrl)).arrayBuffer()));
-      const limit = await autocannon(`${replayUrl}/${i}`);
+    const measured: { name: string; mine: Load; base: Load; body: Buffer }[] = [];
+    for (const [name, oursUrl, baseUrlFor, headers = {}] of cases) {
+      process.stderr.write(`${kind}, ${data}: ${name}: the tracker (first, on a cold cache), then the baseline, ${seconds} s each…\n`);
+      const mine = await autocannon(oursUrl, seconds, headers);
       const base = await autocannon(baseUrlFor);
-      results.push({ db: kind, data, name, ours: mine, baseline: base, replay: limit });
+      measured.push({ name, mine, base, body: await bytesOf(oursUrl, headers) });
+    }
+    // The physical limit: the bytes the tracker answered, replayed by a bare server in a process of
+    // its own (sharing this process, with its heap and database, made the replay up to 3× slower).
+    const replay = await replayServer(measured.map((m) => m.body));
+    const results: Row[] = [];
+    try {
+      for (const [i, m] of measured.entries()) {
+        process.stderr.write(`${kind}, ${data}: ${m.name}: replay of the same bytes, ${seconds} s…\n`);
+        results.push({ db: kind, data, name: m.name, ours: m.mine, baseline: m.base, replay: await autocannon(`${replay.url}/${i}`) });
+      }
+    } finally {
+      replay.stop();
     }
 
     process.stderr.write(`${kind}, ${data}: evidence.create idle, then under the public matrix load…\n`);
@@ -174,7 +205,6 @@ async function benchOne(kind: DbKind, data: 'demo' | 'synthetic', template: stri
     await new Promise((r) => setTimeout(r, 2000));
     await closeServer(ours.server);
     await closeServer(baseline);
-    await closeServer(replay);
     return {
       rows: results,
       writes: { db: kind, data, idleP50: median(idle), idleP99: p99(idle), loadedP50: median(loaded), loadedP99: p99(loaded), samples: loaded.length, readRps: read.rps },

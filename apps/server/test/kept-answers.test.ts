@@ -3,7 +3,8 @@ import { createUserAccount, dataVersionQueries, seedCatalogue } from '@tracker/d
 import { createUser, describeEachDb, verifiedEvidence, type TestUser } from '@tracker/db/testing';
 import * as t from '@tracker/db/schema';
 import { eq } from 'drizzle-orm';
-import type { Server } from 'node:http';
+import { request, type IncomingHttpHeaders, type Server } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readEnv } from '../src/env';
 import { closeServer, listen } from '../src/server';
@@ -89,6 +90,42 @@ describeEachDb('kept answers for visitors without a session', (suite) => {
     const first = await head();
     await verifiedEvidence(suite.db, monitor, reviewer, { iso3: 'VNM', visibility: 'confidential', title: `${MARKER} confidential` });
     expect(await head()).not.toEqual(first);
+  });
+
+  it('send kept answers compressed as each client asks, the same bytes as made', async () => {
+    const raw = (route: string, headers: Record<string, string>, method = 'GET') =>
+      new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const req = request(`${base}${route}`, { method, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const decoded = (r: { headers: IncomingHttpHeaders; body: Buffer }) =>
+      r.headers['content-encoding'] === 'br' ? brotliDecompressSync(r.body) : r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.body) : r.body;
+    await verifiedEvidence(suite.db, monitor, reviewer, { iso3: 'VNM', title: 'Hanoi court hears recruiters' });
+    for (const route of ['/api/v1/scorecards/matrix', '/api/v1/export/matrix.csv', '/feeds/all.atom', `/trpc/scorecards.matrix?input=${encodeURIComponent('{}')}`]) {
+      // The first is made (and compressed as it goes out); the rest come from what was kept.
+      const made = await raw(route, { 'accept-encoding': 'br' });
+      expect(made.status, route).toBe(200);
+      const plain = decoded(made);
+      expect(plain.length, route).toBeGreaterThan(1024);
+      for (const [accept, encoding] of [['br', 'br'], ['gzip, deflate', 'gzip'], ['gzip;q=1, br;q=0.5', 'gzip'], ['', undefined], ['identity', undefined], ['br', 'br']] as const) {
+        const kept = await raw(route, accept ? { 'accept-encoding': accept } : {});
+        expect(kept.status, `${route} ${accept}`).toBe(200);
+        expect(kept.headers['content-encoding'], `${route} ${accept}`).toBe(encoding);
+        expect(kept.headers.vary, `${route} ${accept}`).toMatch(/accept-encoding/i);
+        expect(Number(kept.headers['content-length']), `${route} ${accept}`).toBe(kept.body.length);
+        expect(decoded(kept).equals(plain), `${route} ${accept}`).toBe(true);
+        expect(kept.headers.etag, route).toBe(made.headers.etag);
+      }
+      if (route.startsWith('/trpc/')) continue;
+      const head = await raw(route, { 'accept-encoding': 'br' }, 'HEAD');
+      expect(head.status, route).toBe(200);
+      expect(head.body.length, route).toBe(0);
+    }
   });
 
   it('answer a client that holds the current answer with 304 from the version alone, on every public route', async () => {

@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { watchDataVersion } from './read-cache';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -56,6 +57,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
   });
   const db = drizzlePglite(pglite, { schema, logger }) as unknown as Database;
+  await watchDataVersion(db, (channel, changed) => pglite.listen(channel, changed));
   let closed = false;
   return {
     db,

@@ -16,11 +16,28 @@ async function readDataVersion(db: Database): Promise<number> {
 class VersionReads {
   #running: Promise<number> | null = null;
   #queued: Promise<number> | null = null;
+  /** Set when every change of the version is announced to this process (`announced`). */
+  #watched = false;
+  /** The version as last read, while no change was announced since; only when watched. */
+  #known: number | null = null;
+  /** Announcements so far: a read that started before one must not be kept as known. */
+  #announcements = 0;
   /** Queries sent, for tests. */
   queries = 0;
   constructor(private readonly db: Database) {}
 
+  /** From now on every change is announced by `changed()`, so a version read stays true until then. */
+  watch(): void {
+    this.#watched = true;
+  }
+
+  changed(): void {
+    this.#announcements++;
+    this.#known = null;
+  }
+
   read(): Promise<number> {
+    if (this.#known !== null) return Promise.resolve(this.#known);
     if (this.#queued) return this.#queued;
     if (!this.#running) return this.#start();
     const after = this.#running;
@@ -38,12 +55,16 @@ class VersionReads {
 
   #start(): Promise<number> {
     this.queries++;
+    const announcements = this.#announcements;
     const running = readDataVersion(this.db);
     this.#running = running;
     const done = () => {
       if (this.#running === running) this.#running = null;
     };
-    running.then(done, done);
+    running.then((version) => {
+      done();
+      if (this.#watched && announcements === this.#announcements) this.#known = version;
+    }, done);
     return running;
   }
 }
@@ -65,6 +86,23 @@ function versionReadsOf(db: Database): VersionReads {
  */
 export function currentDataVersion(db: Database): Promise<number> {
   return versionReadsOf(db).read();
+}
+
+/** The channel the database announces every change of the version on (migration 0012). */
+export const DATA_VERSION_CHANNEL = 'tracker_data_version';
+
+/**
+ * Tells the shared version read of `db` that every change of the version will be announced through
+ * `changed` before the writing call returns: true of the embedded database, where this process is
+ * the only one with the data folder (it is locked) and PGlite hands a notification to its listeners
+ * while it processes the commit. Then the version is read once, and again only after a change, so a
+ * public answer served from the read cache costs no query. PostgreSQL is not watched: another
+ * server's write must be visible at once, and a notification from another connection comes later.
+ */
+export async function watchDataVersion(db: Database, listen: (channel: string, changed: () => void) => Promise<unknown>): Promise<void> {
+  const reads = versionReadsOf(db);
+  await listen(DATA_VERSION_CHANNEL, () => reads.changed());
+  reads.watch();
 }
 
 /** How many version queries `db` has sent (for tests of the sharing). */

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sessionlessReads } from '@tracker/api';
 import { currentDataVersion, ReadCache, type Database } from '@tracker/db';
 import { todayUtc } from '@tracker/domain';
+import { COMPRESS_MIN_BYTES, compressedAs, negotiateEncoding, type Encoding } from './compress';
 import { readSessionToken, SESSION_COOKIE } from './session-cookie';
 
 /** Whether a request carries a session cookie (valid or not): such requests are never answered from what visitors are sent. */
@@ -27,10 +28,27 @@ export function isSessionlessRead(req: IncomingMessage, url: URL): boolean {
 /** The headers of a kept answer that are its own (security headers and compression are added per request). */
 const KEPT_HEADERS = ['content-type', 'content-disposition', 'cache-control', 'vary'] as const;
 
-/** The bytes an answer was sent as, with its own headers. */
+/** The bytes an answer was sent as, with its own headers, and compressed as clients asked for them. */
 interface Kept {
   headers: Partial<Record<(typeof KEPT_HEADERS)[number], string>>;
   body: Buffer;
+  etag: string;
+  compressed: Partial<Record<Encoding, Promise<Buffer>>>;
+}
+
+/** The kept bytes in `encoding`, compressed the first time they are asked for so. */
+function bodyIn(kept: Kept, encoding: Encoding | null): Promise<Buffer> | Buffer {
+  if (!encoding) return kept.body;
+  let made = kept.compressed[encoding];
+  if (!made) {
+    made = compressedAs(kept.body, encoding);
+    kept.compressed[encoding] = made;
+    // A failed compression is tried again next time.
+    made.catch(() => {
+      if (kept.compressed[encoding] === made) delete kept.compressed[encoding];
+    });
+  }
+  return made;
 }
 
 /** The ETag of every answer made at one data version for one key: revalidating costs no query beyond the version. */
@@ -57,22 +75,27 @@ export function keptAnswers(db: Database, maxEntries = 500) {
   const cache = new ReadCache(maxEntries);
   /** Answers being made, by key: requests for the same key and version wait for those bytes instead of making them again. */
   const making = new Map<string, { version: number; made: Promise<Kept | undefined> }>();
-  const send = (req: IncomingMessage, res: ServerResponse, etag: string, kept: Kept | undefined, options: KeepOptions) => {
+  const send = async (req: IncomingMessage, res: ServerResponse, etag: string, kept: Kept | undefined, options: KeepOptions) => {
     for (const name of KEPT_HEADERS) {
       const value = kept?.headers[name] ?? (name === 'cache-control' ? options.cacheControl : undefined);
       if (value !== undefined) res.setHeader(name, value);
     }
     res.setHeader('etag', etag);
-    if (matches(req.headers['if-none-match'], etag)) {
+    if (matches(req.headers['if-none-match'], etag) || !kept) {
       res.statusCode = 304;
       res.removeHeader('content-type');
       res.removeHeader('content-disposition');
       res.end();
       return;
     }
+    // Compressed once per answer and encoding, not once per request; `compress` leaves encoded bodies alone.
+    const encoding = negotiateEncoding(req, kept.body.length);
+    const body = await bodyIn(kept, encoding);
+    if (encoding) res.setHeader('content-encoding', encoding);
+    if (kept.body.length >= COMPRESS_MIN_BYTES) res.setHeader('vary', kept.headers.vary ? `${kept.headers.vary}, Accept-Encoding` : 'Accept-Encoding');
     res.statusCode = 200;
-    res.setHeader('content-length', kept?.body.length ?? 0);
-    res.end(kept?.body);
+    res.setHeader('content-length', body.length);
+    res.end(body);
   };
   return async (req: IncomingMessage, res: ServerResponse, address: string, answer: () => unknown, options: KeepOptions = {}): Promise<void> => {
     const key = `${todayUtc()} ${address}`;
@@ -84,17 +107,21 @@ export function keptAnswers(db: Database, maxEntries = 500) {
       await answer();
       return;
     }
-    const etag = etagOf(version, key);
     const kept = cache.peek<Kept>(key, version);
-    if (kept || matches(req.headers['if-none-match'], etag)) {
-      send(req, res, etag, kept, options);
+    if (kept) {
+      await send(req, res, kept.etag, kept, options);
+      return;
+    }
+    const etag = etagOf(version, key);
+    if (matches(req.headers['if-none-match'], etag)) {
+      await send(req, res, etag, undefined, options);
       return;
     }
     const inProgress = making.get(key);
     if (inProgress?.version === version && req.method === 'GET') {
       const made = await inProgress.made;
       if (made) {
-        send(req, res, etag, made, options);
+        await send(req, res, etag, made, options);
         return;
       }
     }
@@ -154,7 +181,7 @@ function capture(req: IncomingMessage, res: ServerResponse, etag: string, keep: 
         if (typeof value === 'string') headers[name] = name === 'vary' ? value.replace(/,?\s*accept-encoding/i, '').replace(/^,\s*/, '') : value;
       }
       if (!headers.vary) delete headers.vary;
-      keep({ headers, body: Buffer.concat(chunks) });
+      keep({ headers, body: Buffer.concat(chunks), etag, compressed: {} });
     }
     return end(...args);
   }) as ServerResponse['end'];
