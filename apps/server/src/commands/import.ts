@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { describeIssues, parseEvidenceCsv } from '@tracker/api';
-import { checkImportReferences, findLoginUser, importEvidence, vacuumAnalyze } from '@tracker/db';
+import { checkImportReferences, findLoginUser, importEvidence, importWrote, vacuumAnalyze } from '@tracker/db';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Env } from '../env';
 import { MAX_IMPORT_FILE_BYTES } from '@tracker/domain';
@@ -31,7 +31,7 @@ export async function importCommand(env: Env, file: string, asEmail: string | un
     try {
       const report = await importEvidence(handle.db, { id: user.id, role: user.role }, rows, (n) => bar.isActive && bar.update(n));
       // Bulk writes: tidy and re-plan before the next reader or import.
-      await vacuumAnalyze(handle.db);
+      if (importWrote(report)) await vacuumAnalyze(handle.db);
       const seconds = (performance.now() - started) / 1000;
       return `Imported ${rows.length} rows in ${seconds.toFixed(1)} s (${Math.round(rows.length / seconds)} rows/s): ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged. New and changed items await review.`;
     } finally {

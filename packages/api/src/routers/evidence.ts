@@ -1,5 +1,6 @@
 import {
   analyzeTables,
+  importWrote,
   attachToEvidence,
   checkImportReferences,
   importEvidence,
@@ -94,7 +95,7 @@ export const evidenceRouter = router({
         throw new AppError('BAD_REQUEST', `Nothing was imported: ${issues.length} problem(s) found.`, { issues: importIssues(issues.slice(0, 200)) });
       }
       const report = await importEvidence(ctx.db, ctx.user, parsed.rows);
-      await analyzeTables(ctx.db);
+      if (importWrote(report)) await analyzeTables(ctx.db);
       return { ok: true as const, report, rows: parsed.rows.length };
     }),
   /**

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, mayEditEvidence, type EvidenceCreateInput, type Viewer } from '@tracker/domain';
-import { inArray } from 'drizzle-orm';
 import type { Database } from '../client';
 import { appendLedger, canonicalJson, sha256Hex } from '../ledger';
 import { changeContent, linksFor } from './evidence';
+import { anyOf } from './any-of';
+import { insertRows } from './insert-rows';
 import { statesOf } from './users';
 import { needsSealing, openEvidenceRows, sealColumns } from './evidence-sealing';
 import { createDataKeys } from './record-keys';
@@ -28,6 +29,9 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
 }
+
+/** Whether an import wrote rows, and so the tables want analysing again (an unchanged re-import did not). */
+export const importWrote = (report: ImportReport) => report.created + report.updated > 0;
 
 const BATCH = 1000;
 const chunks = <T>(items: T[], size = BATCH) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
@@ -86,44 +90,45 @@ export async function importEvidence(db: Database, actor: Viewer, rows: ImportRo
     let done = 0;
     for (const batch of chunks(rows)) {
       const ids = batch.map((r) => r.externalId ?? contentId(r.fields));
-      const stored = await openEvidenceRows(tx, await tx.select({ ...evidenceColumns, externalId: evidence.externalId }).from(evidence).where(inArray(evidence.externalId, ids)).for('update'));
-      const existing = new Map(stored.rows.map(({ externalId, ...e }) => [externalId as string, e]));
-      const fresh = batch.filter((_, i) => !existing.has(ids[i] as string));
+      // Read without locks first: most rows of a re-import are unchanged, and locking them would
+      // write to every one. Only the rows that differ are read again, locked, before they change.
+      const stored = await storedByExternalId(tx, ids, false);
+      const fresh = batch.flatMap((row, i) => (stored.items.has(ids[i] as string) ? [] : [{ row, externalId: ids[i] as string }]));
       if (fresh.length > 0) {
         // Ids chosen here, so confidential rows are sealed under their new keys before they are written.
-        const idOf = new Map(fresh.map((r) => [r.externalId ?? contentId(r.fields), randomUUID()]));
-        const confidential = fresh.filter((r) => needsSealing(r.fields)).map((r) => idOf.get(r.externalId ?? contentId(r.fields)) as string);
-        const keys = await createDataKeys(tx, 'evidence', confidential);
-        await tx.insert(evidence).values(
-          fresh.map((r) => {
-            const { recommendationKeys: _k, siteIds: _s, ...fields } = r.fields;
-            const id = idOf.get(r.externalId ?? contentId(r.fields)) as string;
-            return { ...sealColumns(keys.get(id) ?? null, id, fields), id, externalId: r.externalId ?? contentId(r.fields), status: 'submitted' as const, submittedAt: now, createdBy: actor.id, contentChangedBy: actor.id };
+        const made = fresh.map(({ row, externalId }) => ({ row, externalId, id: randomUUID() }));
+        const keys = await createDataKeys(tx, 'evidence', made.filter(({ row }) => needsSealing(row.fields)).map(({ id }) => id));
+        await insertRows(
+          tx,
+          evidence,
+          made.map(({ row, externalId, id }) => {
+            const { recommendationKeys: _k, siteIds: _s, ...fields } = row.fields;
+            return { ...sealColumns(keys.get(id) ?? null, id, fields), id, externalId, status: 'submitted' as const, submittedAt: now, createdBy: actor.id, contentChangedBy: actor.id };
           }),
         );
-        const recLinks = fresh.flatMap((r) => r.fields.recommendationKeys.map((k) => ({ evidenceId: idOf.get(r.externalId ?? contentId(r.fields)) as string, recommendationId: recId.get(k) as string })));
-        const siteLinks = fresh.flatMap((r) => r.fields.siteIds.map((siteId) => ({ evidenceId: idOf.get(r.externalId ?? contentId(r.fields)) as string, siteId })));
-        for (const part of chunks(recLinks)) await tx.insert(evidenceRecommendations).values(part);
-        for (const part of chunks(siteLinks)) await tx.insert(evidenceSites).values(part);
+        await insertRows(tx, evidenceRecommendations, made.flatMap(({ row, id }) => row.fields.recommendationKeys.map((k) => ({ evidenceId: id, recommendationId: recId.get(k) as string }))));
+        await insertRows(tx, evidenceSites, made.flatMap(({ row, id }) => row.fields.siteIds.map((siteId) => ({ evidenceId: id, siteId }))));
         report.created += fresh.length;
       }
-      const changed = batch.flatMap((row, i) => {
-        const current = existing.get(ids[i] as string);
-        return current ? [{ row, current }] : [];
-      });
-      const links = await linksFor(tx, changed.map((c) => c.current.id), stored.keys);
-      for (const { row, current } of changed) {
-        const before = contentOf(current, links.get(current.id) as EvidenceLinks);
-        const after = comparable(row.fields);
-        if (canonicalJson(sorted(before)) === canonicalJson(sorted(after))) {
-          report.unchanged++;
-          continue;
+      const matched = batch.flatMap((row, i) => (stored.items.has(ids[i] as string) ? [{ row, externalId: ids[i] as string }] : []));
+      const differing = matched.filter(({ row, externalId }) => !stored.holds(externalId, row.fields));
+      report.unchanged += matched.length - differing.length;
+      if (differing.length > 0) {
+        const locked = await storedByExternalId(tx, differing.map((d) => d.externalId), true);
+        for (const { row, externalId } of differing) {
+          const current = locked.items.get(externalId);
+          if (!current) throw new AppError('CONFLICT', `line ${row.line}: the item ${externalId} was deleted during the import. Import the file again.`);
+          // Someone may have made the same change meanwhile.
+          if (locked.holds(externalId, row.fields)) {
+            report.unchanged++;
+            continue;
+          }
+          // A match on anyone's item is an edit under the same rules as evidence.update.
+          const verdict = mayEditEvidence(lifecycleOf(current.row), actor, 'import');
+          if (!verdict.allowed) throw new AppError(verdict.code, `line ${row.line}: ${verdict.reason}`);
+          await changeContent(tx, actor, current.row, current.content, comparable(row.fields), { resubmit: true });
+          report.updated++;
         }
-        // A match on anyone's item is an edit under the same rules as evidence.update.
-        const verdict = mayEditEvidence(lifecycleOf(current), actor, 'import');
-        if (!verdict.allowed) throw new AppError(verdict.code, `line ${row.line}: ${verdict.reason}`);
-        await changeContent(tx, actor, current, before, after, { resubmit: true });
-        report.updated++;
       }
       done += batch.length;
       onProgress?.(done);
@@ -137,6 +142,24 @@ export async function importEvidence(db: Database, actor: Viewer, rows: ImportRo
     });
     return report;
   });
+}
+
+/**
+ * The items already stored under `externalIds`, opened, with their content as a row of the file
+ * would give it; `lock` reads them `FOR UPDATE`. `holds` says whether an item's content equals a row's.
+ */
+async function storedByExternalId(tx: Database, externalIds: string[], lock: boolean) {
+  const query = tx.select({ ...evidenceColumns, externalId: evidence.externalId }).from(evidence).where(anyOf(evidence.externalId, externalIds));
+  const stored = await openEvidenceRows(tx, await (lock ? query.for('update') : query));
+  const links = await linksFor(tx, stored.rows.map((r) => r.id), stored.keys);
+  const items = new Map(
+    stored.rows.map(({ externalId, ...row }) => [externalId as string, { row, content: contentOf(row, links.get(row.id) as EvidenceLinks) }]),
+  );
+  const holds = (externalId: string, fields: EvidenceCreateInput) => {
+    const item = items.get(externalId);
+    return item !== undefined && canonicalJson(sorted(item.content)) === canonicalJson(sorted(comparable(fields)));
+  };
+  return { items, holds };
 }
 
 /** A row's content in the shape an item's content has; absent optionals are null. */

@@ -1,6 +1,7 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../client';
 import { blobs, evidenceAttachments, evidenceRecommendations, evidenceSites, recommendations, sites } from '../schema';
+import { anyOf } from './any-of';
 import { openFilename } from './evidence-sealing';
 import type { EvidenceLinks } from './evidence-view';
 
@@ -13,13 +14,13 @@ export async function linksFor(db: Database, ids: string[], keys: Map<string, Bu
       .select({ evidenceId: evidenceRecommendations.evidenceId, key: recommendations.key })
       .from(evidenceRecommendations)
       .innerJoin(recommendations, eq(recommendations.id, evidenceRecommendations.recommendationId))
-      .where(inArray(evidenceRecommendations.evidenceId, ids))
+      .where(anyOf(evidenceRecommendations.evidenceId, ids))
       .orderBy(recommendations.position),
     db
       .select({ evidenceId: evidenceSites.evidenceId, id: sites.id, name: sites.name })
       .from(evidenceSites)
       .innerJoin(sites, eq(sites.id, evidenceSites.siteId))
-      .where(inArray(evidenceSites.evidenceId, ids))
+      .where(anyOf(evidenceSites.evidenceId, ids))
       .orderBy(sites.name),
     db
       .select({
@@ -31,7 +32,7 @@ export async function linksFor(db: Database, ids: string[], keys: Map<string, Bu
       })
       .from(evidenceAttachments)
       .innerJoin(blobs, eq(blobs.sha256, evidenceAttachments.sha256))
-      .where(inArray(evidenceAttachments.evidenceId, ids))
+      .where(anyOf(evidenceAttachments.evidenceId, ids))
       .orderBy(evidenceAttachments.createdAt),
   ]);
   for (const { evidenceId, key } of recs) links.get(evidenceId)?.recommendationKeys.push(key);
