@@ -34,7 +34,11 @@ export function dashboard(distDir: string): Handler {
       );
     },
   });
-  return (req, res) =>
+  return (req, res) => {
+    // sirv lists the files once, at start, and pipes each from disk without handling a read error:
+    // a file removed since (a build over a running server) would throw an unhandled error and stop
+    // the process. Such a reply is cut off instead; the next request is served as usual.
+    res.once('pipe', (source: NodeJS.ReadableStream) => source.once('error', () => res.destroy()));
     files(req, res, () => {
       if ((req.url ?? '').startsWith('/assets/')) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -48,4 +52,5 @@ export function dashboard(distDir: string): Handler {
       });
       res.end(req.method === 'HEAD' ? undefined : index);
     });
+  };
 }
