@@ -16,7 +16,7 @@ async function readDataVersion(db: Database): Promise<number> {
 class VersionReads {
   #running: Promise<number> | null = null;
   #queued: Promise<number> | null = null;
-  /** Set when every change of the version is announced to this process (`announced`). */
+  /** Set when every change of the version is announced to this process (`watchDataVersion`). */
   #watched = false;
   /** The version as last read, while no change was announced since; only when watched. */
   #known: number | null = null;
