@@ -134,10 +134,13 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
         return;
       }
       if (!isLarge) {
+        if (!isSessionlessRead(req, url)) {
+          trpc(req, res);
+          return;
+        }
         // tRPC answers in another format (streamed JSON lines) by these headers, and says so in Vary.
         const format = `${String(req.headers['trpc-accept'] ?? '')} ${String(req.headers.accept ?? '')}`;
-        if (isSessionlessRead(req, url)) keep(req, res, `${format} ${url.pathname}${url.search}`, () => trpc(req, res)).catch((error: unknown) => sendError(res, error, { path: url.pathname }));
-        else trpc(req, res);
+        keep(req, res, `${format} ${url.pathname}${url.search}`, () => trpc(req, res)).catch((error: unknown) => sendError(res, error, { path: url.pathname }));
         return;
       }
       // Large bodies take turns, per account and overall, before a byte of them is read.
