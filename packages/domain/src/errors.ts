@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { FieldIssue } from './error-body';
 
 /**
  * The one error model. Domain and data code throw `AppError`; one function (`describeError` in
@@ -36,25 +36,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
 /** The codes domain code may throw (an internal error is never thrown on purpose). */
 export const appErrorCodes = errorCodes.filter((c): c is Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'> => c !== 'INTERNAL_SERVER_ERROR');
 export type AppErrorCode = Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>;
-
-/** A problem with one field of the input: its dotted path (empty for the whole input) and what is wrong. */
-export const fieldIssueSchema = z
-  .object({
-    path: z.string().meta({ description: 'Dotted path of the field, such as `iso3` or `evidenceIds.2`; empty for the whole input.' }),
-    message: z.string(),
-  });
-export type FieldIssue = z.infer<typeof fieldIssueSchema>;
-
-/** The body of every error answer outside tRPC's own wire format, described once (and in the OpenAPI document). */
-export const errorBodySchema = z
-  .object({
-    error: z.object({
-      message: z.string().meta({ description: 'What went wrong, naming each field at fault.' }),
-      code: z.enum(errorCodes),
-      issues: z.array(fieldIssueSchema).meta({ description: 'One entry per field at fault; empty when the error is not about a field.' }),
-    }),
-  });
-export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export class AppError extends Error {
   override readonly name = 'AppError';

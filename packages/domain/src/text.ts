@@ -33,12 +33,3 @@ export const languageTagSchema = z
   .trim()
   .max(35, 'A language tag has at most 35 characters.')
   .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a language tag such as en, th, km, my or vi.');
-
-/** Any value as text for display: primitives as themselves, null and undefined as '', the rest as JSON. */
-export function asText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value instanceof Date) return value.toISOString();
-  return JSON.stringify(value) ?? '';
-}

@@ -25,13 +25,18 @@ export async function serveFeed(handle: DbHandle, url: URL, base: string, req: I
     listEvidence(handle.db, null, { limit: ENTRIES, ...(iso3 ? { iso3 } : {}) }),
     assessmentHistory(handle.db, null, { iso3 }),
   ]);
+  // RFC 4287 asks for an author on the feed or every entry. The tracker publishes as a team: each
+  // entry was verified by a second person, and no monitor or reviewer is named in public.
+  const author = { name: 'Scam-centre trafficking tracker', link: base };
   const entries = [
     ...evidence.items.map((e) => ({
       id: `${base}/evidence/${e.id}`,
       title: `${e.iso3}: ${e.title}${e.isDemo ? ' [demo]' : ''}`,
       link: `${base}/evidence/${e.id}`,
       date: new Date(e.verifiedAt ?? e.createdAt),
+      published: new Date(e.verifiedAt ?? e.createdAt),
       description: e.summary,
+      author: [author],
     })),
     ...assessments
       .filter((a) => a.reviewedAt)
@@ -40,7 +45,9 @@ export async function serveFeed(handle: DbHandle, url: URL, base: string, req: I
         title: `${a.iso3} · ${a.recommendationKey}: ${a.status.replaceAll('_', ' ')} from ${a.effectiveFrom}${a.isDemo ? ' [demo]' : ''}`,
         link: `${base}/states/${a.iso3}`,
         date: new Date(a.reviewedAt as string),
+        published: new Date(a.reviewedAt as string),
         description: a.rationale,
+        author: [author],
       })),
   ]
     .sort((a, b) => b.date.getTime() - a.date.getTime())
@@ -55,6 +62,7 @@ export async function serveFeed(handle: DbHandle, url: URL, base: string, req: I
     updated: entries[0]?.date ?? new Date(0),
     copyright: 'Catalogue from the UN Human Rights Office briefing paper of August 2023 (CC BY 3.0 IGO).',
     generator: 'scam-centre-tracker',
+    author,
   });
   for (const entry of entries) feed.addItem(entry);
   sendCacheable(req, res, feed.atom1(), 'application/atom+xml; charset=utf-8');
