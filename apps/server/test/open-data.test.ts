@@ -1,7 +1,9 @@
 import { seedCatalogue } from '@tracker/db';
 import { approvedAssessment, createUser, describeEachDb, verifiedEvidence } from '@tracker/db/testing';
 import type { EvidenceCreateInput } from '@tracker/domain';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { parse } from 'csv-parse/sync';
+import { XMLValidator } from 'fast-xml-parser';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../src/env';
@@ -120,6 +122,28 @@ describeEachDb('open data: exports and feeds', (suite) => {
     const unknown = await checked(`${base}/feeds/XYZ.atom`);
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  });
+
+  it('feeds are well-formed Atom that an independent parser reads: an author, and each entry published and updated', async () => {
+    for (const scope of ['all', 'THA']) {
+      const xml = await (await fetch(`${base}/feeds/${scope}.atom`)).text();
+      expect(XMLValidator.validate(xml), scope).toBe(true);
+      const feed = parseFeed(xml);
+      expect(feed.meta.type).toBe('atom');
+      expect(feed.title).toMatch(/tracker/);
+      // RFC 4287 4.1.1: a feed without an author on every entry needs one on the feed.
+      expect(feed.authors.map((a) => a.name)).toEqual(['Scam-centre trafficking tracker']);
+      expect(feed.items.length).toBeGreaterThan(0);
+      for (const item of feed.items) {
+        expect(item.id, item.title ?? '').toMatch(/^http/);
+        expect(item.url).toMatch(/^http/);
+        expect(item.authors.length).toBeGreaterThan(0);
+        expect(item.published).toBeInstanceOf(Date);
+        expect(item.updated).toBeInstanceOf(Date);
+        expect(Number.isNaN(item.published?.getTime())).toBe(false);
+      }
+      expect(feed.items.map((i) => i.title).join('\n')).not.toContain(SECRET);
+    }
   });
 
   describe('REST API', () => {

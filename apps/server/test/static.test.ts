@@ -30,7 +30,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'assets', 'app.js'), script);
   writeFileSync(join(dir, 'assets', 'app.js.br'), brotliCompressSync(script));
   writeFileSync(join(dir, 'assets', 'other.js'), script);
-  server = createServer(dashboard(dir));
+  server = createServer(dashboard(dir, (_req, res, index) => res.end(index)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   base = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';

@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { pages } from '@tracker/domain/pages';
 import { Layout } from './components/Layout';
 import { startI18n } from './i18n';
 import { languageOfLocation, loadFont } from './languages';
@@ -14,7 +15,8 @@ import { EvidencePage } from './pages/EvidencePage';
 import './styles.css';
 import { createClients, TRPCProvider } from './trpc';
 
-// Every address starts with the language (`/th/states/KHM`); the router works below it.
+// Every address starts with the language (`/th/states/KHM`); the router works below it, on the
+// pages the server also knows (packages/domain/src/pages.ts).
 const language = languageOfLocation(window.location, window.history);
 
 const router = createBrowserRouter([
@@ -22,27 +24,27 @@ const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <OverviewPage /> },
-      { path: 'recommendations/:key', element: <RecommendationPage /> },
-      { path: 'states/:iso3', element: <StatePage /> },
-      { path: 'evidence', element: <EvidenceExplorerPage /> },
-      { path: 'evidence/:id', element: <EvidencePage /> },
+      { path: pages.recommendation.path, element: <RecommendationPage /> },
+      { path: pages.state.path, element: <StatePage /> },
+      { path: pages.evidenceExplorer.path, element: <EvidenceExplorerPage /> },
+      { path: pages.evidence.path, element: <EvidencePage /> },
       // Account pages carry the form validation code; they load only when opened.
-      { path: 'sign-in', lazy: () => import('./pages/SignInPage').then((m) => ({ Component: m.SignInPage })) },
-      { path: 'setup', lazy: () => import('./pages/SetupPage').then((m) => ({ Component: m.SetupPage })) },
-      { path: 'reset-password', lazy: () => import('./pages/ResetPasswordPage').then((m) => ({ Component: m.ResetPasswordPage })) },
-      { path: 'account', lazy: () => import('./pages/AccountPage').then((m) => ({ Component: m.AccountPage })) },
-      { path: 'workspace', lazy: () => import('./workspace/WorkspacePage').then((m) => ({ Component: m.WorkspacePage })) },
-      { path: 'workspace/evidence/new', lazy: () => import('./workspace/EvidenceFormPage').then((m) => ({ Component: m.EvidenceFormPage })) },
-      { path: 'workspace/evidence/:id', lazy: () => import('./workspace/EvidenceFormPage').then((m) => ({ Component: m.EvidenceFormPage })) },
-      { path: 'workspace/assess', lazy: () => import('./workspace/AssessPage').then((m) => ({ Component: m.AssessPage })) },
-      { path: 'review', lazy: () => import('./workspace/ReviewPage').then((m) => ({ Component: m.ReviewPage })) },
-      { path: 'admin', lazy: () => import('./admin/AdminPage').then((m) => ({ Component: m.AdminPage })) },
-      { path: 'admin/audit', lazy: () => import('./admin/AuditPage').then((m) => ({ Component: m.AuditPage })) },
-      { path: 'admin/access', lazy: () => import('./admin/AccessLogPage').then((m) => ({ Component: m.AccessLogPage })) },
-      { path: 'admin/translations', lazy: () => import('./admin/TranslationsPage').then((m) => ({ Component: m.TranslationsPage })) },
-      { path: 'data', lazy: () => import('./pages/OpenDataPage').then((m) => ({ Component: m.OpenDataPage })) },
-      { path: 'data/api', lazy: () => import('./pages/ApiReferencePage').then((m) => ({ Component: m.ApiReferencePage })) },
-      { path: 'methodology', lazy: () => import('./pages/MethodologyPage').then((m) => ({ Component: m.MethodologyPage })) },
+      { path: pages.signIn.path, lazy: () => import('./pages/SignInPage').then((m) => ({ Component: m.SignInPage })) },
+      { path: pages.setup.path, lazy: () => import('./pages/SetupPage').then((m) => ({ Component: m.SetupPage })) },
+      { path: pages.resetPassword.path, lazy: () => import('./pages/ResetPasswordPage').then((m) => ({ Component: m.ResetPasswordPage })) },
+      { path: pages.account.path, lazy: () => import('./pages/AccountPage').then((m) => ({ Component: m.AccountPage })) },
+      { path: pages.workspace.path, lazy: () => import('./workspace/WorkspacePage').then((m) => ({ Component: m.WorkspacePage })) },
+      { path: pages.newEvidence.path, lazy: () => import('./workspace/EvidenceFormPage').then((m) => ({ Component: m.EvidenceFormPage })) },
+      { path: pages.editEvidence.path, lazy: () => import('./workspace/EvidenceFormPage').then((m) => ({ Component: m.EvidenceFormPage })) },
+      { path: pages.assess.path, lazy: () => import('./workspace/AssessPage').then((m) => ({ Component: m.AssessPage })) },
+      { path: pages.review.path, lazy: () => import('./workspace/ReviewPage').then((m) => ({ Component: m.ReviewPage })) },
+      { path: pages.admin.path, lazy: () => import('./admin/AdminPage').then((m) => ({ Component: m.AdminPage })) },
+      { path: pages.audit.path, lazy: () => import('./admin/AuditPage').then((m) => ({ Component: m.AuditPage })) },
+      { path: pages.accessLog.path, lazy: () => import('./admin/AccessLogPage').then((m) => ({ Component: m.AccessLogPage })) },
+      { path: pages.translations.path, lazy: () => import('./admin/TranslationsPage').then((m) => ({ Component: m.TranslationsPage })) },
+      { path: pages.openData.path, lazy: () => import('./pages/OpenDataPage').then((m) => ({ Component: m.OpenDataPage })) },
+      { path: pages.apiReference.path, lazy: () => import('./pages/ApiReferencePage').then((m) => ({ Component: m.ApiReferencePage })) },
+      { path: pages.methodology.path, lazy: () => import('./pages/MethodologyPage').then((m) => ({ Component: m.MethodologyPage })) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

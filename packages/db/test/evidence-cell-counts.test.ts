@@ -8,12 +8,11 @@ import {
   recountEvidenceCells,
   retractEvidence,
   reviewEvidence,
-  seedCatalogue,
   submitEvidence,
   updateEvidence,
 } from '../src';
 import { evidence } from '../src/schema';
-import { createUser, describeEachDb, evidenceFields, type TestUser } from '../src/testing';
+import { describeEachDb, evidenceFields, seededTeam, type TestUser } from '../src/testing';
 
 const states = ['KHM', 'MMR', 'LAO', 'THA'] as const;
 const keys = ['A.1', 'A.2', 'A.3', 'A.6'] as const;
@@ -52,9 +51,7 @@ describeEachDb('evidence counts kept by the database', (suite) => {
   let monitor: TestUser;
   let reviewer: TestUser;
   beforeAll(async () => {
-    await seedCatalogue(suite.db);
-    monitor = await createUser(suite.db, 'monitor');
-    reviewer = await createUser(suite.db, 'reviewer');
+    ({ monitor, reviewer } = await seededTeam(suite.db));
   });
 
   const verify = async (id: string) => {

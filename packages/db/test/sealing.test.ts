@@ -9,13 +9,12 @@ import {
   keyring,
   reviewEvidence,
   sealExistingData,
-  seedCatalogue,
   submitEvidence,
   updateEvidence,
   verifyLedger,
 } from '../src';
 import * as t from '../src/schema';
-import { createUser, describeEachDb, evidenceFields, type TestUser } from '../src/testing';
+import { describeEachDb, evidenceFields, seededTeam, type TestUser } from '../src/testing';
 
 const sealed = (value: unknown) => JSON.stringify(value).includes('enc:v1:') || JSON.stringify(value).includes('"sealed"');
 
@@ -24,9 +23,7 @@ describeEachDb('sealing confidential content', (suite) => {
   let reviewer: TestUser;
 
   beforeAll(async () => {
-    await seedCatalogue(suite.db);
-    monitor = await createUser(suite.db, 'monitor');
-    reviewer = await createUser(suite.db, 'reviewer');
+    ({ monitor, reviewer } = await seededTeam(suite.db));
   });
 
   const raw = async (id: string) => {
@@ -104,9 +101,7 @@ describeEachDb('tampering with sealed content', (suite) => {
   let reviewer: TestUser;
 
   beforeAll(async () => {
-    await seedCatalogue(suite.db);
-    monitor = await createUser(suite.db, 'monitor');
-    reviewer = await createUser(suite.db, 'reviewer');
+    ({ monitor, reviewer } = await seededTeam(suite.db));
   });
 
   it('sealed content that was tampered with, or moved to another item, is detected', async () => {

@@ -14,3 +14,4 @@ export * from './access';
 export * from './audit';
 export * from './methodology';
 export * from './responses';
+export * from './pages';

@@ -15,6 +15,9 @@ import { refuse, sendError, sendJson, setSecurityHeaders } from './respond';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie';
 import { compress } from './compress';
 import { hasSessionCookie, isSessionlessRead, keptAnswers } from './kept-answers';
+import { pageTexts } from './page-texts';
+import { sendPage } from './pages';
+import { isCrawlerRoute, serveCrawlerFile } from '../open-data/sitemap';
 import { dashboard } from './static';
 import { UploadGate } from './upload-gate';
 
@@ -103,8 +106,15 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
   const attachLimit = Math.max(maxBodyBytes, MAX_ATTACH_BODY_BYTES);
   const trpc = trpcWithLimit(maxBodyBytes);
   const trpcLarge = trpcWithLimit(attachLimit);
-  const serveDashboard = dashboard(webDist);
   const keep = keptAnswers(handle.db);
+  const texts = pageTexts();
+  // A page's HTML is the same for everyone (its head is made of public data), so it is kept like
+  // other public answers; the build is in the key, so a new build is never answered 304 with old bytes.
+  const serveDashboard = dashboard(webDist, (req, res, index, build) => {
+    keep(req, res, `page ${build} ${new URL(req.url ?? '/', 'http://page').pathname}`, () => sendPage(handle.db, texts, index, origin(), req, res)).catch((error: unknown) =>
+      sendError(res, error, { path: req.url ?? '/' }),
+    );
+  });
   const rest = createRestHandler(handle, auth, keep);
   const noRoute = (res: ServerResponse, pathname: string) => refuse(res, 'NOT_FOUND', `No route ${pathname}.`);
 
@@ -192,6 +202,12 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
             .catch(() => null)
             .then((user) => serveExport(handle, url, req, res, { viewer: viewerOfUser(user), clientAddress: clientOf(req, trustProxy).address }))
       ).catch((error: unknown) => sendError(res, error, { path: url.pathname }));
+      return;
+    }
+    if (isCrawlerRoute(url.pathname) && (req.method === 'GET' || req.method === 'HEAD')) {
+      keep(req, res, url.pathname, () => serveCrawlerFile(handle.db, url, origin(), req, res), { cacheControl: PUBLIC_DOWNLOAD_CACHE }).catch((error: unknown) =>
+        sendError(res, error, { path: url.pathname }),
+      );
       return;
     }
     if (isRestRoute(url.pathname)) {

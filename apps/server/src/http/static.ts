@@ -1,17 +1,19 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+/** Answers a page address with the built index.html (`build` names that build, for caching). */
+export type PageHandler = (req: IncomingMessage, res: ServerResponse, index: string, build: string) => void;
 
 /**
  * Serves the built dashboard. Files are served as built, precompressed where the client accepts it;
- * any other path gets index.html so client-side routes (including ones with a dot, like
- * /recommendations/A.1) can be bookmarked. Hashed assets are cached for a year, index.html is
- * revalidated every time.
+ * any other path is a page address, answered by `page` with index.html (including ones with a dot,
+ * like /recommendations/A.1, so they can be bookmarked). Hashed assets are cached for a year.
  */
-export function dashboard(distDir: string): Handler {
+export function dashboard(distDir: string, page: PageHandler): Handler {
   const indexPath = join(distDir, 'index.html');
   if (!existsSync(indexPath)) {
     return (_req, res) => {
@@ -20,6 +22,8 @@ export function dashboard(distDir: string): Handler {
     };
   }
   const index = readFileSync(indexPath);
+  const build = createHash('sha256').update(index).digest('hex').slice(0, 16);
+  const indexText = index.toString('utf8');
   const files = sirv(distDir, {
     dev: false,
     etag: true,
@@ -45,12 +49,7 @@ export function dashboard(distDir: string): Handler {
         res.end('Not found\n');
         return;
       }
-      res.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'content-length': index.length,
-        'cache-control': 'no-cache',
-      });
-      res.end(req.method === 'HEAD' ? undefined : index);
+      page(req, res, indexText, build);
     });
   };
 }

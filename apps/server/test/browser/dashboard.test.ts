@@ -27,16 +27,24 @@ describe.skipIf(chromiumMissing)(`the dashboard in Chromium${chromiumMissing ? '
     await page.goto(suite.server.url);
     await page.getByRole('link', { name: 'Cambodia' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cambodia' }).waitFor();
+    // Each page names itself in the tab, after a link as after a full load.
+    await expect.poll(() => page.title()).toBe('Cambodia · Scam-centre trafficking tracker');
     await page.getByRole('cell', { name: 'Dara Sakor SEZ' }).or(page.getByRole('rowheader', { name: 'Dara Sakor SEZ' })).first().waitFor();
     expect(await page.getByRole('cell', { name: 'at least 100,000', exact: true }).count()).toBe(1);
     await screenshot(page, 'state-desktop');
 
     await page.goto(`${suite.server.url}/recommendations/A.5`);
     await page.getByRole('heading', { level: 1 }).filter({ hasText: 'special economic zones' }).waitFor();
+    await expect.poll(() => page.title()).toMatch(/^A\.5 .*special economic zones.* · Scam-centre trafficking tracker$/);
+    await page.getByRole('link', { name: 'Methodology' }).first().click();
+    await expect.poll(() => page.title()).toBe('How the tracker scores progress · Scam-centre trafficking tracker');
+    await page.getByRole('link', { name: 'Overview' }).first().click();
+    await expect.poll(() => page.title()).toBe('Overview · Scam-centre trafficking tracker');
     await screenshot(page, 'recommendation-desktop');
 
     await page.goto(`${suite.server.url}/states/ZZZ`);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    expect(await page.title()).toBe('Page not found · Scam-centre trafficking tracker');
     expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
     await page.close();
   });

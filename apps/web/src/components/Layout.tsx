@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { addressIn, languages, rememberLanguage } from '../languages';
+import { useFixedPageTitle } from '../page-title';
 import { useMayCall, useMe } from '../session';
 import { useTRPC } from '../trpc';
 
 export function Layout() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
+  useFixedPageTitle(location.pathname);
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;

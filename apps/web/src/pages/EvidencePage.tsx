@@ -8,6 +8,7 @@ import { useMe } from '../session';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
 import { NotFoundNotice } from './NotFoundPage';
+import { usePageTitle } from '../page-title';
 
 // Only administrators erase, and its form brings the input schemas: loaded when shown.
 const EraseEvidence = lazy(() => import('./EraseEvidence').then((m) => ({ default: m.EraseEvidence })));
@@ -19,6 +20,7 @@ export function EvidencePage() {
   const trpc = useTRPC();
   const item = useQuery(trpc.evidence.get.queryOptions({ id }));
   const me = useMe();
+  usePageTitle(item.data ? (item.data.erasure ? t('evidencePage.erasedTitle') : item.data.title) : undefined);
   const status = item.error?.data?.httpStatus;
   if (status === 404 || status === 400) return <NotFoundNotice message={t('evidencePage.notFound')} />;
 

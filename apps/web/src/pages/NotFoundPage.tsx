@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { usePageTitle } from '../page-title';
 
 export function NotFoundNotice({ message }: { message: string }) {
   const { t } = useTranslation();
+  usePageTitle(t('notFound.title'));
   return (
     <>
       <h1>{t('notFound.title')}</h1>

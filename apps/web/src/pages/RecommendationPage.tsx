@@ -9,7 +9,8 @@ import { StatusBadge } from '../components/Status';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
 import { NotFoundNotice } from './NotFoundPage';
-import { CatalogueText, StateLink } from '../catalogue-text';
+import { usePageTitle } from '../page-title';
+import { CatalogueText, StateLink, useCatalogueText } from '../catalogue-text';
 
 export function RecommendationPage() {
   const { key = '' } = useParams();
@@ -19,6 +20,8 @@ export function RecommendationPage() {
   const recommendation = useQuery(trpc.catalogue.recommendation.queryOptions({ key }));
   const [asOf, setAsOf, asOfSet] = useDateParam('asOf', todayIso());
   const across = useQuery(trpc.scorecards.recommendation.queryOptions({ key, asOf }));
+  const text = useCatalogueText();
+  usePageTitle(recommendation.data ? `${recommendation.data.key} ${text('recommendation', recommendation.data.key, 'title', recommendation.data.title).text}` : undefined);
 
   const status = recommendation.error?.data?.httpStatus;
   if (status === 404 || status === 400) return <NotFoundNotice message={t('recommendation.notFound', { key })} />;

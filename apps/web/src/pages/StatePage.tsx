@@ -11,7 +11,8 @@ import { StatusBadge } from '../components/Status';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
 import { NotFoundNotice } from './NotFoundPage';
-import { CatalogueText } from '../catalogue-text';
+import { usePageTitle } from '../page-title';
+import { CatalogueText, useCatalogueText } from '../catalogue-text';
 
 export function StatePage() {
   const { iso3 = '' } = useParams();
@@ -24,6 +25,8 @@ export function StatePage() {
   const timeline = useQuery(trpc.scorecards.timeline.queryOptions({ iso3 }));
   const sites = useQuery(trpc.sites.list.queryOptions({ iso3 }));
   const indicators = useQuery(trpc.indicators.series.queryOptions({ iso3 }));
+  const text = useCatalogueText();
+  usePageTitle(state.data ? text('state', state.data.iso3, 'name', state.data.name).text : undefined);
 
   if (state.error?.data?.httpStatus === 404 || state.error?.data?.httpStatus === 400) {
     return <NotFoundNotice message={t('state.notFound', { iso3 })} />;

@@ -4,6 +4,7 @@ import type { Database } from '../client';
 import { proposeAssessment, reviewAssessment } from '../queries/assessments';
 import { attachToEvidence, createEvidence, reviewEvidence, submitEvidence } from '../queries/evidence';
 import { users } from '../schema';
+import { seedCatalogue } from '../seed';
 
 let sequence = 0;
 
@@ -71,4 +72,10 @@ export async function verifiedEvidence(
 export async function approvedAssessment(db: Database, assessor: Viewer, reviewer: Viewer, input: AssessmentProposeInput, note = 'Agreed.') {
   const proposed = await proposeAssessment(db, assessor, input);
   return reviewAssessment(db, reviewer, { id: proposed.id, decision: 'approve', note });
+}
+
+/** The catalogue seeded, and a monitor and a reviewer to log and verify evidence: most suites start here. */
+export async function seededTeam(db: Database): Promise<{ monitor: TestUser; reviewer: TestUser }> {
+  await seedCatalogue(db);
+  return { monitor: await createUser(db, 'monitor'), reviewer: await createUser(db, 'reviewer') };
 }

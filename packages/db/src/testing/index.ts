@@ -1,4 +1,4 @@
 export { describeEachDb, type DbSuite } from './describe-each-db';
 export { createTestDatabase, type TestDatabase } from './databases';
 export { requireEverySuite } from './postgres-server';
-export { approvedAssessment, createUser, evidenceFields, must, verifiedEvidence, type TestUser } from './factories';
+export { approvedAssessment, createUser, evidenceFields, must, seededTeam, verifiedEvidence, type TestUser } from './factories';
