@@ -1,22 +1,27 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser';
-import { startServerProcess, tempDataDir, type ServerProcess } from './server-process';
+import { cliMain, startServerProcess, tempDataDir, withKeyFile, type ServerProcess } from './server-process';
 
 const builtDashboard = fileURLToPath(new URL('../../../web/dist/index.html', import.meta.url));
 
 /**
  * What every browser suite needs: the built server as `npm start` runs it, on a fresh data folder,
- * and Debian's Chromium; both stopped and the folder removed afterwards.
+ * and Debian's Chromium; both stopped and the folder removed afterwards. With `demo`, the folder is
+ * first seeded as `tracker seed --demo` leaves it (two years of assessments and evidence).
  */
-export function serverAndBrowser() {
+export function serverAndBrowser(options: { demo?: boolean } = {}) {
   const data = tempDataDir();
   let server: ServerProcess | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     if (!existsSync(builtDashboard)) throw new Error('The dashboard is not built: run `npm run build` first.');
+    if (options.demo) {
+      execFileSync(process.execPath, [cliMain, 'seed', '--demo'], { env: { PATH: process.env['PATH'] ?? '', ...withKeyFile({ TRACKER_DATA_DIR: data.dir }) }, stdio: 'pipe' });
+    }
     server = await startServerProcess({ TRACKER_DATA_DIR: data.dir });
     browser = await launchChromium();
   });

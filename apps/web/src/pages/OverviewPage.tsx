@@ -123,7 +123,7 @@ export function OverviewPage() {
                     }
                   />
                   <Loadable query={timeline} skeleton={<div className="skeleton skeleton-block" />}>
-                    {(tl) => <ScoreTimeline title={t('overview.overTime')} points={tl.points.filter((p) => p.date <= asOf)} />}
+                    {(tl) => <ScoreTimeline title={t('overview.overTime')} points={tl.points.filter((p) => p.date <= asOf)} until={asOf} />}
                   </Loadable>
                 </div>
               </>

@@ -60,7 +60,7 @@ export function StatePage() {
               {(c) => <Scorecard card={c} />}
             </Loadable>
             <Loadable query={timeline} skeleton={<div className="skeleton skeleton-block" />}>
-              {(tl) => <ScoreTimeline title={t('scorecard.history')} points={tl.points.filter((p) => p.date <= asOf)} />}
+              {(tl) => <ScoreTimeline title={t('scorecard.history')} points={tl.points.filter((p) => p.date <= asOf)} until={asOf} />}
             </Loadable>
           </section>
 

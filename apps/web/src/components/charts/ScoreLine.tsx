@@ -1,4 +1,3 @@
-import { asText } from '@tracker/domain';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../../format';
 
@@ -8,17 +7,76 @@ export interface ScorePoint {
   coverage: number;
 }
 
-/** Score (0–100) over time; steps, because a score holds until the next judgement takes effect. */
-export default function ScoreLine({ points, label }: { points: ScorePoint[]; label: string }) {
+const DAY = 86_400_000;
+const timeOf = (ymd: string) => Date.parse(`${ymd}T00:00:00Z`);
+const dateOf = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/** About `count` ticks at whole days, evenly spaced in time (not one per data point). */
+function timeTicks(from: number, to: number, count: number): number[] {
+  if (to <= from) return [from];
+  const step = Math.max(DAY, Math.ceil((to - from) / (count - 1) / DAY) * DAY);
+  const ticks: number[] = [];
+  for (let t = from; t < to - step / 3; t += step) ticks.push(t);
+  return [...ticks, to];
+}
+
+/**
+ * Score (0–100) over time, on a true time axis: the distance between two changes is the time between
+ * them. Drawn as steps, because a score holds until the next judgement takes effect, and carried on to
+ * `until` (the as-of date), since it still holds then.
+ */
+export default function ScoreLine({ points, label, until }: { points: ScorePoint[]; label: string; until?: string }) {
   const format = useFormat();
+  const last = points.at(-1);
+  const held = last && until && until > last.date ? [...points, { ...last, date: until, held: true }] : points;
+  const data = held.map((p) => ({ ...p, time: timeOf(p.date) }));
+  const from = data[0]?.time ?? 0;
+  const to = data.at(-1)?.time ?? 0;
+  const ticks = timeTicks(from, to, 5);
   return (
     <ResponsiveContainer width="100%" height={260}>
-      <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer>
+      <LineChart data={data} margin={{ top: 8, right: 24, bottom: 8, left: 0 }} accessibilityLayer>
         <CartesianGrid stroke="#d5dae0" strokeDasharray="3 3" />
-        <XAxis dataKey="date" tickFormatter={(d: string) => format.date(d)} minTickGap={40} tick={{ fontSize: 12 }} />
+        <XAxis
+          dataKey="time"
+          type="number"
+          scale="time"
+          domain={[from, to]}
+          ticks={ticks}
+          // Every tick at its own date: none dropped or moved to make room (the labels are anchored
+          // inward at the ends instead).
+          interval={0}
+          tick={({ x, y, payload, index }: { x: string | number; y: string | number; payload: { value: unknown }; index: number }) => (
+            <text
+              x={x}
+              y={Number(y) + 12}
+              textAnchor={index === 0 ? 'start' : index === ticks.length - 1 ? 'end' : 'middle'}
+              fontSize={12}
+              fill="#444"
+              data-date={dateOf(Number(payload.value))}
+              className="time-tick"
+            >
+              {format.date(dateOf(Number(payload.value)))}
+            </text>
+          )}
+        />
         <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} width={36} tick={{ fontSize: 12 }} />
-        <Tooltip labelFormatter={(d) => format.date(asText(d))} formatter={(v) => [format.number(Number(v)), label]} />
-        <Line type="stepAfter" dataKey="score" name={label} stroke="#1d4e89" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+        <Tooltip labelFormatter={(time) => format.date(dateOf(Number(time)))} formatter={(v) => [format.number(Number(v)), label]} />
+        <Line
+          type="stepAfter"
+          dataKey="score"
+          name={label}
+          stroke="#1d4e89"
+          strokeWidth={2}
+          dot={(props: { cx?: number; cy?: number; index?: number; payload?: { date: string; held?: boolean } }) =>
+            props.payload?.held || props.cx === undefined || props.cy === undefined ? (
+              <g key={props.index} />
+            ) : (
+              <circle key={props.index} cx={props.cx} cy={props.cy} r={3} fill="#1d4e89" data-date={props.payload?.date} className="score-change" />
+            )
+          }
+          isAnimationActive={false}
+        />
       </LineChart>
     </ResponsiveContainer>
   );

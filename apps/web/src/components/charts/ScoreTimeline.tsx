@@ -4,15 +4,15 @@ import { ChartFrame } from './ChartFrame';
 import { ScoreLine } from './index';
 import type { ScorePoint } from './ScoreLine';
 
-/** Score and coverage after each change, as a step chart with its table. */
-export function ScoreTimeline({ title, points }: { title: string; points: ScorePoint[] }) {
+/** Score and coverage after each change, as a step chart on a time axis (held until `until`) with its table. */
+export function ScoreTimeline({ title, points, until }: { title: string; points: ScorePoint[]; until?: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
     <ChartFrame
       title={title}
       empty={points.length === 0 ? <p className="muted">{t('overview.noHistory')}</p> : undefined}
-      chart={<ScoreLine label={t('scorecard.score')} points={points} />}
+      chart={<ScoreLine label={t('scorecard.score')} points={points} until={until} />}
       table={
         <table>
           <thead>
