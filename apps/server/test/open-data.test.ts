@@ -108,6 +108,26 @@ describeEachDb('open data: exports and feeds', (suite) => {
     expect(again.status).toBe(304);
   });
 
+  it('downloads evidence filtered as the explorer lists it, and refuses a filter it does not know', async () => {
+    const thai = csvRows(await (await fetch(`${base}/api/v1/export/evidence.csv?iso3=THA`)).text());
+    expect(thai.map((r) => r['title'])).toEqual([THAI]);
+    const all = csvRows(await (await fetch(`${base}/api/v1/export/evidence.csv`)).text());
+    expect(all.length).toBeGreaterThan(thai.length);
+    const json = (await (await fetch(`${base}/api/v1/export/evidence.json?iso3=THA&kind=${thai[0]?.['kind'] ?? ''}`)).json()) as { title: string }[];
+    expect(json.map((r) => r.title)).toEqual([THAI]);
+    const searched = (await (await fetch(`${base}/api/v1/export/evidence.json?q=${encodeURIComponent('HYPERLINK')}`)).json()) as { title: string }[];
+    expect(searched.map((r) => r.title)).toEqual([FORMULA]);
+    expect(csvRows(await (await fetch(`${base}/api/v1/export/evidence.csv?publishedFrom=2099-01-01`)).text())).toEqual([]);
+    for (const [query, field] of [['iso3=thailand', 'iso3'], ['iso=THA', ''], ['visibility=restricted', ''], ['publishedFrom=2024-02-30', 'publishedFrom'], ['kind=rumour', 'kind']] as const) {
+      const res = await checked(`${base}/api/v1/export/evidence.csv?${query}`);
+      expect(res.status, query).toBe(400);
+      const body = (await res.json()) as { error: { code: string; message: string; issues: { path: string }[] } };
+      expect(body.error.code).toBe('BAD_REQUEST');
+      expect(body.error.issues.map((i) => i.path), query).toContain(field);
+      expect(JSON.stringify(body)).not.toContain(SECRET);
+    }
+  });
+
   it('publishes Atom feeds of verified evidence and approved assessments, overall and per State', async () => {
     const all = await fetch(`${base}/feeds/all.atom`);
     expect(all.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');

@@ -137,6 +137,17 @@ export const evidenceListInput = z
   .default({ limit: 25 });
 export type EvidenceListInput = z.infer<typeof evidenceListInput>;
 
+/**
+ * The filters of the evidence download (`/api/v1/export/evidence.csv?iso3=KHM&kind=court_decision`):
+ * the explorer's own, so "download these results" gives what the list shows. Always verified public
+ * items; a parameter it does not know is refused rather than ignored, so a typo never downloads everything.
+ */
+export const evidenceExportFilter = evidenceListInput
+  .unwrap()
+  .pick({ iso3: true, recommendationKey: true, siteId: true, kind: true, direction: true, publishedFrom: true, publishedTo: true, q: true })
+  .strict();
+export type EvidenceExportFilter = z.infer<typeof evidenceExportFilter>;
+
 /** Who is reading: null for the public. */
 export interface Viewer {
   id: string;

@@ -4,7 +4,8 @@ import {
   scorecardMatrix,
   type Database,
 } from '@tracker/db';
-import { methodologyVersion } from '@tracker/domain';
+import { evidenceExportFilter, methodologyVersion, type EvidenceExportFilter } from '@tracker/domain';
+import type { z } from 'zod';
 
 /**
  * The open datasets: what the public may see, flattened to rows. Every column is described in the
@@ -13,14 +14,16 @@ import { methodologyVersion } from '@tracker/domain';
 export interface Dataset {
   description: string;
   columns: Record<string, string>;
-  rows(db: Database, asOf: string): Promise<Record<string, unknown>[]>;
+  /** The query parameters it is filtered by, besides `asOf` and `excel` (none when absent). */
+  filter?: z.ZodType<Record<string, unknown>>;
+  rows(db: Database, asOf: string, filter: Record<string, unknown>): Promise<Record<string, unknown>[]>;
 }
 
-async function allPublicEvidence(db: Database) {
+async function allPublicEvidence(db: Database, filter: EvidenceExportFilter) {
   const items = [];
   let cursor: string | undefined;
   do {
-    const page = await listEvidence(db, null, { limit: 100, ...(cursor ? { cursor } : {}) });
+    const page = await listEvidence(db, null, { ...filter, limit: 100, ...(cursor ? { cursor } : {}) });
     items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -29,7 +32,9 @@ async function allPublicEvidence(db: Database) {
 
 export const datasets: Record<string, Dataset> = {
   evidence: {
-    description: 'Verified public evidence, newest first. Retracted items stay, with the reason.',
+    description:
+      'Verified public evidence, newest first. Retracted items stay, with the reason. Filtered like the evidence list: iso3, recommendationKey, siteId, kind, direction, publishedFrom, publishedTo and q.',
+    filter: evidenceExportFilter,
     columns: {
       id: 'Stable identifier of the item.',
       iso3: 'State, ISO 3166-1 alpha-3.',
@@ -51,8 +56,8 @@ export const datasets: Record<string, Dataset> = {
       retractionReason: 'Why it was retracted.',
       isDemo: 'true for illustrative demo records that describe no real event.',
     },
-    async rows(db) {
-      return (await allPublicEvidence(db)).map((e) => ({
+    async rows(db, _asOf, filter) {
+      return (await allPublicEvidence(db, evidenceExportFilter.parse(filter))).map((e) => ({
         ...e,
         sites: e.sites.map((s) => s.name),
         attachments: e.attachments.map((a) => a.sha256),

@@ -68,7 +68,10 @@ export async function serveExport(
   if (caller.viewer) {
     await logAccess(handle.db, [{ userId: caller.viewer.id, action: 'export', entityType: 'dataset', entityId: `${name}.${format}`, clientAddress: caller.clientAddress }]);
   }
-  const rows = await dataset.rows(handle.db, asOf?.data ?? todayUtc());
+  // A bad filter is thrown as the validation error it is, and answered like any other (one error path).
+  const given = Object.fromEntries([...url.searchParams].filter(([key]) => key !== 'asOf' && key !== 'excel'));
+  const filter = dataset.filter ? dataset.filter.parse(given) : {};
+  const rows = await dataset.rows(handle.db, asOf?.data ?? todayUtc(), filter);
   const columns = Object.keys(dataset.columns);
   if (format === 'json') {
     const body = JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))));

@@ -76,9 +76,30 @@ export function EvidenceExplorerPage() {
           ) : null}
         </div>
       </form>
+      <DownloadResults filter={filter} />
       <section aria-label={t('explorer.results')} aria-live="polite">
         <EvidenceList filter={filter} empty={t('explorer.none')} />
       </section>
     </>
+  );
+}
+
+/** The open-data download with the same filters: what the public may see of these results. */
+function DownloadResults({ filter }: { filter: Record<string, string | null> }) {
+  const { t } = useTranslation();
+  const query = new URLSearchParams(Object.entries(filter).flatMap(([k, v]) => (v ? [[k, v]] : []))).toString();
+  const address = (format: 'csv' | 'json') => `/api/v1/export/evidence.${format}${query ? `?${query}` : ''}`;
+  return (
+    <p className="download-results">
+      {t('explorer.download')}{' '}
+      <a href={address('csv')} download>
+        {t('explorer.downloadCsv')}
+      </a>
+      {' · '}
+      <a href={address('json')} download>
+        {t('explorer.downloadJson')}
+      </a>{' '}
+      <span className="muted small">{t('explorer.downloadNote')}</span>
+    </p>
   );
 }
