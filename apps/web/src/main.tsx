@@ -44,6 +44,7 @@ const router = createBrowserRouter([
       { path: pages.translations.path, lazy: () => import('./admin/TranslationsPage').then((m) => ({ Component: m.TranslationsPage })) },
       { path: pages.openData.path, lazy: () => import('./pages/OpenDataPage').then((m) => ({ Component: m.OpenDataPage })) },
       { path: pages.apiReference.path, lazy: () => import('./pages/ApiReferencePage').then((m) => ({ Component: m.ApiReferencePage })) },
+      { path: pages.compare.path, lazy: () => import('./pages/ComparePage').then((m) => ({ Component: m.ComparePage })) },
       { path: pages.methodology.path, lazy: () => import('./pages/MethodologyPage').then((m) => ({ Component: m.MethodologyPage })) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -9,6 +9,7 @@ export const pages = {
   overview: { path: '', titleKey: 'overview.title', public: true },
   recommendation: { path: 'recommendations/:key', public: true },
   state: { path: 'states/:iso3', public: true },
+  compare: { path: 'compare', titleKey: 'compare.title', public: true },
   evidenceExplorer: { path: 'evidence', titleKey: 'explorer.title', public: true },
   evidence: { path: 'evidence/:id', public: true },
   methodology: { path: 'methodology', titleKey: 'methodology.title', public: true },

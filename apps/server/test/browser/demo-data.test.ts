@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { mkdirSync } from 'node:fs';
-import { chromiumMissing, screenshotDir } from '../support/browser';
+import { chromiumMissing, screenshot, screenshotDir } from '../support/browser';
 import { serverAndBrowser } from '../support/browser-suite';
 
 describe.skipIf(chromiumMissing)(`the public pages in Chromium, on the demo data${chromiumMissing ? ' [SKIPPED: no Chromium]' : ''}`, () => {
@@ -51,6 +51,56 @@ describe.skipIf(chromiumMissing)(`the public pages in Chromium, on the demo data
     expect(filtered.every((r) => r['iso3'] === 'KHM' && r['direction'] === 'progress')).toBe(true);
     const json = page.getByRole('link', { name: 'JSON' });
     expect(await json.getAttribute('href')).toBe('/api/v1/export/evidence.json?iso3=KHM&direction=progress');
+    await page.close();
+  });
+
+  it('compares States side by side as of a date, shareable by address, linked from the overview and a country page', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${suite.server.url}/states/KHM`);
+    await page.getByRole('link', { name: 'Compare with other States' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Compare States' }).waitFor();
+    await page.getByText('Choose at least 2 States to compare.').waitFor();
+    await page.getByRole('checkbox', { name: 'Thailand' }).check();
+    await page.getByRole('checkbox', { name: 'Myanmar' }).check();
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    const table = page.locator('.compare-table table');
+    await table.waitFor();
+    expect(new URL(page.url()).searchParams.get('states')).toBe('KHM,MMR,THA');
+    expect(await page.title()).toBe('Compare States · Scam-centre trafficking tracker');
+    const heads = await table.locator('thead tr').first().locator('th').allInnerTexts();
+    expect(heads.slice(1)).toEqual(['Cambodia', 'Myanmar', 'Thailand']);
+    expect(await table.locator('tbody tr').count()).toBe(7);
+    expect(await table.locator('tbody td .status').count()).toBe(21);
+    await screenshot(page, 'compare-desktop');
+
+    // The same address in another tab shows the same comparison; an earlier date shows that date.
+    const shared = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await shared.goto(`${suite.server.url}/compare?states=THA,KHM&asOf=2025-01-15`);
+    await shared.locator('.compare-table table').waitFor();
+    expect(await shared.locator('.compare-table caption').innerText()).toContain('Jan 15, 2025');
+    expect((await shared.locator('.compare-table thead tr').first().locator('th').allInnerTexts()).slice(1)).toEqual(['Thailand', 'Cambodia']);
+    await shared.goto(`${suite.server.url}/compare?states=KHM,XYZ,THA`);
+    await shared.getByText('Not in the catalogue, left out: XYZ.').waitFor();
+    await shared.close();
+
+    await page.goto(suite.server.url);
+    await page.getByRole('link', { name: 'Compare States side by side' }).click();
+    await page.locator('.compare-table table').waitFor();
+    await page.close();
+  });
+
+  it('keeps the key columns in view on a phone: the recommendation beside each State', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await page.goto(`${suite.server.url}/compare?states=KHM,THA,MMR,LAO,PHL`);
+    const table = page.locator('.compare-table');
+    await table.locator('table').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    // Scrolled sideways to the last State, the recommendation column is still on screen.
+    await table.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    const pinned = await table.locator('tbody th').first().boundingBox();
+    expect(pinned?.x).toBeGreaterThanOrEqual(0);
+    expect((pinned?.x ?? 0) + (pinned?.width ?? 0)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'compare-phone');
     await page.close();
   });
 });

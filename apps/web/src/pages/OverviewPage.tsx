@@ -57,6 +57,9 @@ export function OverviewPage() {
                   <Link to="/methodology">{t('overview.howScored')}</Link>
                 </p>
                 <Heatmap matrix={m} />
+                <p className="no-print">
+                  <Link to={`/compare?states=${m.states.slice(0, 3).map((s) => s.iso3).join(',')}`}>{t('compare.link')}</Link>
+                </p>
                 <ChartFrame
                   title={t('map.title', { date: format.date(m.asOf) })}
                   chart={

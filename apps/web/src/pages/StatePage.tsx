@@ -8,6 +8,7 @@ import { ChartFrame, ScoreTimeline, ValueBars } from '../components/charts';
 import { EvidenceList } from '../components/EvidenceList';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { StatusBadge } from '../components/Status';
+import { TrendText } from '../components/TrendText';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
 import { NotFoundNotice } from './NotFoundPage';
@@ -42,7 +43,7 @@ export function StatePage() {
                 <CatalogueText entity="state" id={s.iso3} field="name" english={s.name} />
               </h1>
               <p className="muted">
-                {s.region} · {s.iso3}
+                {s.region} · {s.iso3} · <Link to={`/compare?states=${s.iso3}`} className="no-print">{t('compare.withOthers')}</Link>
               </p>
             </div>
             <div className="no-print">
@@ -116,9 +117,7 @@ function Scorecard({ card }: { card: Outputs['scorecards']['state'] }) {
         </p>
         <p>{t('scorecard.coverageText', { assessed: card.assessed, total: card.total })}</p>
         <p>
-          {card.trend.direction === 'unknown'
-            ? t('scorecard.trendUnknown')
-            : t(`scorecard.trend.${card.trend.direction}`, { delta: format.number(Math.abs(card.trend.delta ?? 0)), since: format.date(card.trend.since) })}
+          <TrendText trend={card.trend} />
         </p>
         {card.regressed > 0 ? <p className="regressed-note">{t('scorecard.regressedCount', { count: card.regressed })}</p> : null}
       </div>
