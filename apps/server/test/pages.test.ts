@@ -55,6 +55,9 @@ describeEachDb('pages: status, title, description and previews in the HTML', (su
     expect(unassessed.description).toBe('Cambodia: not yet assessed on the UN recommendations on scam-centre trafficking.');
     const thai = await page('/th/states/THA');
     expect(thai.description).toMatch(/จาก 100/);
+    // The State named as the dashboard names it in Thai (CLDR), not in English.
+    expect(thai.title).toMatch(/^ไทย · /);
+    expect((await page('/km/states/KHM')).title).toMatch(/^កម្ពុជា · /);
 
     const recommendation = await page('/en/recommendations/A.2');
     expect(recommendation.title).toMatch(/^A\.2 .+ · Scam-centre trafficking tracker$/);

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { translatedLanguages, type TranslatableEntity } from '@tracker/domain/vocabulary';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import places from './places.json';
 import { useTRPC } from './trpc';
 
 type Field = 'name' | 'title' | 'paraphrase';
@@ -26,7 +27,19 @@ export function useCatalogueText() {
   return (entity: TranslatableEntity, key: string, field: Field, english: string): { text: string; english: boolean } => {
     if (!isTranslated(language)) return { text: english, english: false };
     const text = translations.data?.get(`${entity}|${key}|${field}`);
-    return text ? { text, english: false } : { text: english, english: true };
+    if (text) return { text, english: false };
+    // A State's name in the reader's language, from CLDR, unless an administrator chose another.
+    if (entity === 'state' && field === 'name' && i18n.exists(`place.${key}`)) return { text: i18n.t(`place.${key}` as 'app.name'), english: false };
+    return { text: english, english: true };
+  };
+}
+
+/** A UN M49 region (as the catalogue names it in English) in the interface language. */
+export function useRegionName() {
+  const { t, i18n } = useTranslation();
+  return (english: string): string => {
+    const code = (places.regions as Record<string, string | undefined>)[english];
+    return code && i18n.exists(`region.${code}`) ? t(`region.${code}` as 'app.name') : english;
   };
 }
 

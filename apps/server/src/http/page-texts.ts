@@ -23,8 +23,10 @@ export function pageTexts() {
     return typeof node === 'string' ? node : undefined;
   };
   /** One text with its `{{placeholders}}` filled in; English when the language lacks it. */
-  return (language: InterfaceLanguage, key: string, values: Record<string, string> = {}): string =>
+  const text = (language: InterfaceLanguage, key: string, values: Record<string, string> = {}): string =>
     (lookup(language, key) ?? lookup('en', key) ?? key).replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => values[name] ?? '');
+  /** The text as the language has it, or undefined (no English stand-in). */
+  return Object.assign(text, { own: lookup });
 }
 
 export type PageTexts = ReturnType<typeof pageTexts>;

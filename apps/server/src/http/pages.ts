@@ -54,7 +54,8 @@ export async function pageHead(db: Database, texts: PageTexts, pathname: string)
         throw error;
       });
       if (!card) return missing;
-      const name = await translation('state', card.iso3, 'name', card.name);
+      // As the dashboard names it: an administrator's translation, else CLDR's name in the language.
+      const name = await translation('state', card.iso3, 'name', (language !== 'en' && texts.own(language, `place.${card.iso3}`)) || card.name);
       const date = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${card.asOf}T00:00:00Z`));
       const description =
         card.score === null

@@ -4,9 +4,9 @@ import { serverAndBrowser } from '../support/browser-suite';
 
 /** Words each translation must show on the overview, and the font its script needs. */
 const cases = [
-  { segment: 'th', lang: 'th', overview: 'ภาพรวม', state: 'บัตรคะแนน', font: 'Noto Sans Thai', month: 'พ.ย.' },
-  { segment: 'km', lang: 'km', overview: 'ទិដ្ឋភាពទូទៅ', state: 'តារាងពិន្ទុ', font: 'Noto Sans Khmer', month: 'វិច្ឆិកា' },
-  { segment: 'my', lang: 'my', overview: 'ခြုံငုံသုံးသပ်ချက်', state: 'ရမှတ်ကတ်', font: 'Noto Sans Myanmar', month: 'နိုဝင်ဘာ' },
+  { segment: 'th', lang: 'th', overview: 'ภาพรวม', state: 'บัตรคะแนน', font: 'Noto Sans Thai', month: 'พ.ย.', cambodia: 'กัมพูชา', region: 'เอเชียตะวันออกเฉียงใต้' },
+  { segment: 'km', lang: 'km', overview: 'ទិដ្ឋភាពទូទៅ', state: 'តារាងពិន្ទុ', font: 'Noto Sans Khmer', month: 'វិច្ឆិកា', cambodia: 'កម្ពុជា', region: 'អាស៊ីអាគ្នេយ៍' },
+  { segment: 'my', lang: 'my', overview: 'ခြုံငုံသုံးသပ်ချက်', state: 'ရမှတ်ကတ်', font: 'Noto Sans Myanmar', month: 'နိုဝင်ဘာ', cambodia: 'ကမ္ဘောဒီးယား', region: 'အရှေ့တောင်အာရှ' },
 ] as const;
 
 describe.skipIf(chromiumMissing)(`the interface in the region's languages${chromiumMissing ? ' [SKIPPED: no Chromium]' : ''}`, () => {
@@ -29,6 +29,9 @@ describe.skipIf(chromiumMissing)(`the interface in the region's languages${chrom
 
       await page.goto(`${suite.server.url}/${c.segment}/states/KHM`);
       await page.getByRole('heading', { level: 2, name: c.state }).waitFor();
+      // The State and its region named in the language's script (CLDR), with no "EN" mark.
+      await page.getByRole('heading', { level: 1, name: c.cambodia, exact: true }).waitFor();
+      expect(await page.locator('main').innerText()).toContain(c.region);
       await page.waitForLoadState('networkidle');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);

@@ -8,6 +8,7 @@ import { useSearchParams } from 'react-router';
 import { EvidenceList } from '../components/EvidenceList';
 import { useTRPC } from '../trpc';
 import { formText } from '../form-data';
+import { useCatalogueText } from '../catalogue-text';
 
 const filterKeys = ['q', 'iso3', 'recommendationKey', 'kind', 'direction', 'publishedFrom', 'publishedTo'] as const;
 
@@ -15,6 +16,7 @@ const filterKeys = ['q', 'iso3', 'recommendationKey', 'kind', 'direction', 'publ
 export function EvidenceExplorerPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const text = useCatalogueText();
   const id = useId();
   const [params, setParams] = useSearchParams();
   const states = useQuery(trpc.states.list.queryOptions());
@@ -55,7 +57,7 @@ export function EvidenceExplorerPage() {
           <label htmlFor={`${id}-q`}>{t('explorer.search')}</label>
           <input id={`${id}-q`} name="q" type="search" defaultValue={params.get('q') ?? ''} maxLength={fieldLimits.search} />
         </div>
-        {select('iso3', t('state.name'), (states.data ?? []).map((s) => ({ value: s.iso3, label: s.name })))}
+        {select('iso3', t('state.name'), (states.data ?? []).map((s) => ({ value: s.iso3, label: text('state', s.iso3, 'name', s.name).text })))}
         {select('recommendationKey', t('overview.recommendation'), (recommendations.data ?? []).map((r) => ({ value: r.key, label: `${r.key} ${r.title}` })))}
         {select('kind', t('explorer.kind'), evidenceKinds.map((k) => ({ value: k, label: t(`kind.${k}`) })))}
         {select('direction', t('explorer.direction'), directions.map((d) => ({ value: d, label: t(`direction.${d}`) })))}

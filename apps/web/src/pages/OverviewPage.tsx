@@ -10,12 +10,13 @@ import { Heatmap } from '../components/Heatmap';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
-import { CatalogueText, StateLink } from '../catalogue-text';
+import { CatalogueText, StateLink, useCatalogueText, useRegionName } from '../catalogue-text';
 
 export function OverviewPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const trpc = useTRPC();
+  const text = useCatalogueText();
   const [asOf, setAsOf, asOfSet] = useDateParam('asOf', todayIso());
   const [since, setSince] = useDateParam('since', shiftIso(asOf, -90));
   const matrix = useQuery(trpc.scorecards.matrix.queryOptions({ asOf }));
@@ -66,7 +67,7 @@ export function OverviewPage() {
                     <RegionMap
                       states={m.states.map((s) => ({
                         iso3: s.iso3,
-                        name: s.name,
+                        name: text('state', s.iso3, 'name', s.name).text,
                         score: s.summary.score,
                         sites: siteCount.get(s.iso3) ?? 0,
                       }))}
@@ -208,6 +209,7 @@ function RecommendationList({ rows }: { rows: RecommendationSummary[] }) {
 function StateTable({ caption, rows }: { caption: string; rows: StateSummary[] }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const regionName = useRegionName();
   if (rows.length === 0) return null;
   return (
     <div className="table-wrap" tabIndex={0}>
@@ -227,7 +229,7 @@ function StateTable({ caption, rows }: { caption: string; rows: StateSummary[] }
               <th scope="row">
                 <StateLink iso3={s.iso3} name={s.name} />
               </th>
-              <td>{s.region}</td>
+              <td>{regionName(s.region)}</td>
               <td>{format.list(s.roles.map((r) => t(`stateRole.${r}`)))}</td>
               <td className="num">{format.number(s.siteCount)}</td>
             </tr>

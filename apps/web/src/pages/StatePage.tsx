@@ -13,7 +13,7 @@ import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
 import { NotFoundNotice } from './NotFoundPage';
 import { usePageTitle } from '../page-title';
-import { CatalogueText, useCatalogueText } from '../catalogue-text';
+import { CatalogueText, useCatalogueText, useRegionName } from '../catalogue-text';
 
 export function StatePage() {
   const { iso3 = '' } = useParams();
@@ -27,6 +27,7 @@ export function StatePage() {
   const sites = useQuery(trpc.sites.list.queryOptions({ iso3 }));
   const indicators = useQuery(trpc.indicators.series.queryOptions({ iso3 }));
   const text = useCatalogueText();
+  const regionName = useRegionName();
   usePageTitle(state.data ? text('state', state.data.iso3, 'name', state.data.name).text : undefined);
 
   if (state.error?.data?.httpStatus === 404 || state.error?.data?.httpStatus === 400) {
@@ -43,7 +44,7 @@ export function StatePage() {
                 <CatalogueText entity="state" id={s.iso3} field="name" english={s.name} />
               </h1>
               <p className="muted">
-                {s.region} · {s.iso3} · <Link to={`/compare?states=${s.iso3}`} className="no-print">{t('compare.withOthers')}</Link>
+                {regionName(s.region)} · {s.iso3} · <Link to={`/compare?states=${s.iso3}`} className="no-print">{t('compare.withOthers')}</Link>
               </p>
             </div>
             <div className="no-print">

@@ -7,6 +7,7 @@ import { CheckboxGroup, Field, FormError, Select, TextArea, useCheckedSubmit } f
 import { RouteGuard } from '../components/RouteGuard';
 import { useInvalidate } from '../invalidate';
 import { useTRPC } from '../trpc';
+import { useCatalogueText } from '../catalogue-text';
 
 /** A monitor proposes where a State stands on a recommendation, resting on verified evidence. */
 export function AssessPage() {
@@ -21,6 +22,7 @@ export function AssessPage() {
 function ProposeAssessment() {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const text = useCatalogueText();
   const invalidate = useInvalidate();
   const [iso3, setIso3] = useState('');
   const [key, setKey] = useState('');
@@ -81,7 +83,7 @@ function ProposeAssessment() {
           value={iso3}
           onChange={(e) => setIso3(e.target.value)}
           placeholder={t('form.choose')}
-          options={(states.data ?? []).map((s) => ({ value: s.iso3, label: s.name }))}
+          options={(states.data ?? []).map((s) => ({ value: s.iso3, label: text('state', s.iso3, 'name', s.name).text }))}
           error={errors['iso3']}
         />
         <Select

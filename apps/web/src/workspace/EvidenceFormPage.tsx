@@ -13,6 +13,7 @@ import { useInvalidate } from '../invalidate';
 import { useTRPC } from '../trpc';
 import { clearDraft, loadDraft, saveDraft } from './drafts';
 import { fileToBase64, newIdempotencyKey, uploadAttachment } from './upload';
+import { useCatalogueText } from '../catalogue-text';
 
 type Item = Outputs['evidence']['get'];
 
@@ -84,6 +85,7 @@ function EvidenceForm({ id, initial, item, me }: { id: string | null; initial: V
   const { t } = useTranslation();
   const format = useFormat();
   const trpc = useTRPC();
+  const catalogueText = useCatalogueText();
   const invalidate = useInvalidate();
   const navigate = useNavigate();
   const draftKey = id ?? 'new';
@@ -185,7 +187,7 @@ function EvidenceForm({ id, initial, item, me }: { id: string | null; initial: V
         item?.pendingChange ? null : <div className="notice">{t('form.underReview')}</div>
       ) : (
         <form onSubmit={onSubmit} noValidate className="evidence-form">
-          {select('iso3', t('state.name'), (states.data ?? []).map((s) => ({ value: s.iso3, label: s.name })))}
+          {select('iso3', t('state.name'), (states.data ?? []).map((s) => ({ value: s.iso3, label: catalogueText('state', s.iso3, 'name', s.name).text })))}
           <CheckboxGroup
             legend={t('form.recommendations')}
             options={(recommendations.data ?? []).map((r) => ({ value: r.key, label: `${r.key} ${r.title}` }))}
