@@ -9,6 +9,13 @@ type Field = 'name' | 'title' | 'paraphrase';
 type Translated = (typeof translatedLanguages)[number];
 const isTranslated = (tag: string): tag is Translated => (translatedLanguages as readonly string[]).includes(tag);
 
+/** The interface text at a key made at run time (the typed `t` knows only literal keys). */
+export const textOfKey = (i18n: { t: unknown }, key: string): string => (i18n.t as (key: string) => string)(key);
+
+/** Where the interface texts hold the tracker's own version of a catalogue text (`A.1` is `A_1` there). */
+export const shippedKey = (entity: TranslatableEntity, key: string, field: Field) =>
+  entity === 'state' ? `place.${key}` : `catalogueTranslation.${entity}.${key.replaceAll('.', '_')}.${field}`;
+
 /**
  * Catalogue texts (State names, group and recommendation titles, paraphrases) in the interface
  * language when an administrator has translated them; otherwise the English original, flagged so
@@ -28,18 +35,29 @@ export function useCatalogueText() {
     if (!isTranslated(language)) return { text: english, english: false };
     const text = translations.data?.get(`${entity}|${key}|${field}`);
     if (text) return { text, english: false };
-    // A State's name in the reader's language, from CLDR, unless an administrator chose another.
-    if (entity === 'state' && field === 'name' && i18n.exists(`place.${key}`)) return { text: i18n.t(`place.${key}` as 'app.name'), english: false };
+    // Unless an administrator chose another text: a State's name from CLDR, and the tracker's own
+    // translation of the recommendations and their group (not an official UN text; the footer says so).
+    const shipped = shippedKey(entity, key, field);
+    if (i18n.exists(shipped)) return { text: textOfKey(i18n, shipped), english: false };
     return { text: english, english: true };
+  };
+}
+
+/** A framework's title: the tracker's own translation where it has one (not an official UN text). */
+export function useFrameworkTitle() {
+  const { i18n } = useTranslation();
+  return (slug: string, english: string): string => {
+    const key = `catalogueTranslation.framework.${slug}.title`;
+    return i18n.language !== 'en' && i18n.exists(key) ? textOfKey(i18n, key) : english;
   };
 }
 
 /** A UN M49 region (as the catalogue names it in English) in the interface language. */
 export function useRegionName() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   return (english: string): string => {
     const code = (places.regions as Record<string, string | undefined>)[english];
-    return code && i18n.exists(`region.${code}`) ? t(`region.${code}` as 'app.name') : english;
+    return code && i18n.exists(`region.${code}`) ? textOfKey(i18n, `region.${code}`) : english;
   };
 }
 

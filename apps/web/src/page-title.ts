@@ -1,6 +1,7 @@
 import { matchPage, titleKeyOf } from '@tracker/domain/pages';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textOfKey } from './catalogue-text';
 
 /**
  * Names the page in the browser's tab, history and bookmarks: "Cambodia · Scam-centre trafficking
@@ -15,8 +16,8 @@ export function usePageTitle(title: string | undefined): void {
 
 /** The title of a page named by a fixed text (path below the language); undefined for the others. */
 export function useFixedPageTitle(path: string): void {
-  const { t } = useTranslation();
+  const { i18n } = useTranslation();
   const match = matchPage(path);
   const key = match ? titleKeyOf(match.name) : 'notFound.title';
-  usePageTitle(key === undefined ? undefined : t(key as 'app.name'));
+  usePageTitle(key === undefined ? undefined : textOfKey(i18n, key));
 }

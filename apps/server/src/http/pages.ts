@@ -66,8 +66,10 @@ export async function pageHead(db: Database, texts: PageTexts, pathname: string)
     case 'recommendation': {
       const recommendation = await getRecommendation(db, page.params['key'] ?? '');
       if (!recommendation) return missing;
-      const title = await translation('recommendation', recommendation.key, 'title', recommendation.title);
-      const paraphrase = await translation('recommendation', recommendation.key, 'paraphrase', recommendation.paraphrase);
+      // As the dashboard shows them: an administrator's translation, else the tracker's own.
+      const shipped = (field: string, english: string) => (language !== 'en' && texts.own(language, `catalogueTranslation.recommendation.${recommendation.key.replaceAll('.', '_')}.${field}`)) || english;
+      const title = await translation('recommendation', recommendation.key, 'title', shipped('title', recommendation.title));
+      const paraphrase = await translation('recommendation', recommendation.key, 'paraphrase', shipped('paraphrase', recommendation.paraphrase));
       return named(`${recommendation.key} ${title}`, paraphrase.length > 300 ? `${paraphrase.slice(0, 299)}…` : paraphrase);
     }
     case 'evidence':

@@ -54,6 +54,7 @@ export function Layout() {
       <footer className="site-footer">
         <div className="container">
           <p>{t('app.footer')}</p>
+          {i18n.language === 'en' ? null : <p>{t('catalogue.trackerTranslation')}</p>}
         </div>
       </footer>
     </>

@@ -10,7 +10,7 @@ import { Heatmap } from '../components/Heatmap';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
-import { CatalogueText, StateLink, useCatalogueText, useRegionName } from '../catalogue-text';
+import { CatalogueText, StateLink, useCatalogueText, useFrameworkTitle, useRegionName } from '../catalogue-text';
 
 export function OverviewPage() {
   const { t } = useTranslation();
@@ -177,7 +177,8 @@ export function OverviewPage() {
 
 function RecommendationList({ rows }: { rows: RecommendationSummary[] }) {
   const { t } = useTranslation();
-  const framework = rows[0]?.frameworkTitle ?? '';
+  const frameworkTitle = useFrameworkTitle();
+  const framework = rows[0] ? frameworkTitle(rows[0].frameworkSlug, rows[0].frameworkTitle) : '';
   return (
     <>
       <p className="muted">{t('overview.recommendationsIntro', { count: rows.length, framework })}</p>

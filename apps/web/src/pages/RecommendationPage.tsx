@@ -10,17 +10,18 @@ import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
 import { NotFoundNotice } from './NotFoundPage';
 import { usePageTitle } from '../page-title';
-import { CatalogueText, StateLink, useCatalogueText } from '../catalogue-text';
+import { CatalogueText, StateLink, useCatalogueText, useFrameworkTitle } from '../catalogue-text';
 
 export function RecommendationPage() {
   const { key = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const trpc = useTRPC();
   const recommendation = useQuery(trpc.catalogue.recommendation.queryOptions({ key }));
   const [asOf, setAsOf, asOfSet] = useDateParam('asOf', todayIso());
   const across = useQuery(trpc.scorecards.recommendation.queryOptions({ key, asOf }));
   const text = useCatalogueText();
+  const frameworkTitle = useFrameworkTitle();
   usePageTitle(recommendation.data ? `${recommendation.data.key} ${text('recommendation', recommendation.data.key, 'title', recommendation.data.title).text}` : undefined);
 
   const status = recommendation.error?.data?.httpStatus;
@@ -40,7 +41,10 @@ export function RecommendationPage() {
           <p className="lead">
             <CatalogueText entity="recommendation" id={r.key} field="paraphrase" english={r.paraphrase} />
           </p>
-          <p className="muted">{t('recommendation.paraphraseNote')}</p>
+          <p className="muted">
+            {t('recommendation.paraphraseNote')}
+            {i18n.language === 'en' ? null : <> {t('catalogue.trackerTranslation')}</>}
+          </p>
           <dl className="facts">
             <div>
               <dt>{t('recommendation.addressees')}</dt>
@@ -52,7 +56,7 @@ export function RecommendationPage() {
             </div>
             <div>
               <dt>{t('recommendation.framework')}</dt>
-              <dd>{r.frameworkTitle}</dd>
+              <dd>{frameworkTitle(r.frameworkSlug, r.frameworkTitle)}</dd>
             </div>
             <div>
               <dt>{t('common.source')}</dt>

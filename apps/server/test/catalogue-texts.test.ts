@@ -1,0 +1,35 @@
+import { briefingPaper } from '@tracker/db';
+import { interfaceLanguages } from '@tracker/domain';
+import { describe, expect, it } from 'vitest';
+import { pageTexts } from '../src/http/page-texts';
+
+const texts = pageTexts();
+const keyOf = (key: string) => key.replaceAll('.', '_');
+
+describe('the catalogue texts the dashboard ships in every language', () => {
+  it('are in English exactly as the catalogue has them, so the two never drift apart', () => {
+    expect(texts.own('en', `catalogueTranslation.group.${briefingPaper.group.key}.title`)).toBe(briefingPaper.group.title);
+    for (const r of briefingPaper.recommendations) {
+      expect(texts.own('en', `catalogueTranslation.recommendation.${keyOf(r.key)}.title`), r.key).toBe(r.title);
+      expect(texts.own('en', `catalogueTranslation.recommendation.${keyOf(r.key)}.paraphrase`), r.key).toBe(r.paraphrase);
+    }
+  });
+
+  it('are translated, not copied, in every other language: a title and a paraphrase for each recommendation, and a note that they are not an official UN text', () => {
+    for (const language of interfaceLanguages.filter((l) => l !== 'en')) {
+      for (const r of briefingPaper.recommendations) {
+        for (const field of ['title', 'paraphrase'] as const) {
+          const text = texts.own(language, `catalogueTranslation.recommendation.${keyOf(r.key)}.${field}`);
+          expect(text, `${language} ${r.key} ${field}`).toBeTruthy();
+          expect(text, `${language} ${r.key} ${field}`).not.toBe(r[field]);
+        }
+      }
+      expect(texts.own(language, 'catalogue.trackerTranslation'), language).toBeTruthy();
+    }
+    // Written in each language's script.
+    expect(texts.own('th', 'catalogueTranslation.recommendation.A_5.title')).toMatch(/[\u0E00-\u0E7F]/);
+    expect(texts.own('km', 'catalogueTranslation.recommendation.A_5.title')).toMatch(/[\u1780-\u17FF]/);
+    expect(texts.own('my', 'catalogueTranslation.recommendation.A_5.title')).toMatch(/[\u1000-\u109F]/);
+    expect(texts.own('lo', 'catalogueTranslation.recommendation.A_5.title')).toMatch(/[\u0E80-\u0EFF]/);
+  });
+});
