@@ -4,9 +4,9 @@ import { serverAndBrowser } from '../support/browser-suite';
 
 /** Words each translation must show on the overview, and the font its script needs. */
 const cases = [
-  { segment: 'th', lang: 'th', overview: 'ภาพรวม', state: 'บัตรคะแนน', font: 'Noto Sans Thai', month: 'พ.ย.', cambodia: 'กัมพูชา', region: 'เอเชียตะวันออกเฉียงใต้', a5: 'ให้ธุรกิจในเขตเศรษฐกิจพิเศษเคารพสิทธิมนุษยชน' },
-  { segment: 'km', lang: 'km', overview: 'ទិដ្ឋភាពទូទៅ', state: 'តារាងពិន្ទុ', font: 'Noto Sans Khmer', month: 'វិច្ឆិកា', cambodia: 'កម្ពុជា', region: 'អាស៊ីអាគ្នេយ៍', a5: 'តម្រូវឱ្យអាជីវកម្មក្នុងតំបន់សេដ្ឋកិច្ចពិសេសគោរពសិទ្ធិមនុស្ស' },
-  { segment: 'my', lang: 'my', overview: 'ခြုံငုံသုံးသပ်ချက်', state: 'ရမှတ်ကတ်', font: 'Noto Sans Myanmar', month: 'နိုဝင်ဘာ', cambodia: 'ကမ္ဘောဒီးယား', region: 'အရှေ့တောင်အာရှ', a5: 'အထူးစီးပွားရေးဇုန်ရှိ လုပ်ငန်းများကို လူ့အခွင့်အရေး လေးစားစေရန်' },
+  { segment: 'th', lang: 'th', script: /[\u0E00-\u0E7F]/, overview: 'ภาพรวม', state: 'บัตรคะแนน', font: 'Noto Sans Thai', month: 'พ.ย.', cambodia: 'กัมพูชา', region: 'เอเชียตะวันออกเฉียงใต้', a5: 'ให้ธุรกิจในเขตเศรษฐกิจพิเศษเคารพสิทธิมนุษยชน' },
+  { segment: 'km', lang: 'km', script: /[\u1780-\u17FF]/, overview: 'ទិដ្ឋភាពទូទៅ', state: 'តារាងពិន្ទុ', font: 'Noto Sans Khmer', month: 'វិច្ឆិកា', cambodia: 'កម្ពុជា', region: 'អាស៊ីអាគ្នេយ៍', a5: 'តម្រូវឱ្យអាជីវកម្មក្នុងតំបន់សេដ្ឋកិច្ចពិសេសគោរពសិទ្ធិមនុស្ស' },
+  { segment: 'my', lang: 'my', script: /[\u1000-\u109F]/, overview: 'ခြုံငုံသုံးသပ်ချက်', state: 'ရမှတ်ကတ်', font: 'Noto Sans Myanmar', month: 'နိုဝင်ဘာ', cambodia: 'ကမ္ဘောဒီးယား', region: 'အရှေ့တောင်အာရှ', a5: 'အထူးစီးပွားရေးဇုန်ရှိ လုပ်ငန်းများကို လူ့အခွင့်အရေး လေးစားစေရန်' },
 ] as const;
 
 describe.skipIf(chromiumMissing)(`the interface in the region's languages${chromiumMissing ? ' [SKIPPED: no Chromium]' : ''}`, () => {
@@ -45,6 +45,14 @@ describe.skipIf(chromiumMissing)(`the interface in the region's languages${chrom
       await page.getByRole('heading', { level: 1, name: c.a5 }).waitFor();
       expect(await page.locator('main abbr.untranslated').count()).toBe(0);
       expect(await page.locator('footer').innerText()).not.toContain('EN');
+
+      // The methodology too: the tracker's translation, in the script, with hardly a Latin letter left.
+      await page.goto(`${suite.server.url}/${c.segment}/methodology`);
+      const heading = await page.getByRole('heading', { level: 1 }).innerText();
+      expect(heading).toMatch(c.script);
+      const text = await page.locator('main article').innerText();
+      expect((text.match(/[A-Za-z]/g) ?? []).length / text.length).toBeLessThan(0.05);
+      expect(await page.title()).toMatch(c.script);
       expect(problems).toEqual([]);
       await page.close();
     });
