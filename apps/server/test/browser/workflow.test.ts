@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
-import { chromiumMissing, screenshot, watchForErrors } from '../support/browser';
+import { chromiumMissing, cutOffTables, screenshot, watchForErrors } from '../support/browser';
 import { serverAndBrowser } from '../support/browser-suite';
 import { mutate, sessionCookieOf } from '../support/trpc-http';
 
@@ -199,7 +199,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     await visitor.close();
   });
 
-  const pages = ['/', '/states/KHM', '/recommendations/A.6', '/evidence', '/methodology', '/data', '/data/api', '/sign-in'];
+  const pages = ['/', '/states/KHM', '/recommendations/A.6', '/compare?states=KHM,THA', '/evidence', '/methodology', '/data', '/data/api', '/sign-in'];
   const staffPages: [string, string][] = [
     ['monitor@example.org', '/workspace'],
     ['monitor@example.org', '/workspace/evidence/new'],
@@ -212,23 +212,26 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     ['admin@example.org', '/account'],
   ];
 
-  it('every page passes an axe-core scan with no serious or critical violations, on desktop and phone', async () => {
+  it('every page passes an axe-core scan with no serious or critical violations, in English and Thai, on desktop and phone, with no table cut off on a phone', async () => {
     const failures: string[] = [];
-    for (const [email, path] of [...pages.map((p) => [null, p] as const), ...staffPages]) {
-      const page = await signedIn(email);
-      const problems = watchForErrors(page);
-      for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 740 }]] as const) {
-        await page.setViewportSize(viewport);
-        await page.goto(`${suite.server.url}${path}`);
-        await page.locator('main h1').first().waitFor();
-        await page.waitForLoadState('networkidle');
-        for (const v of await seriousViolations(page)) failures.push(`${path} (${label}): ${v}`);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        if (label === 'phone' && overflow > 0) failures.push(`${path} (phone): page is ${overflow}px wider than the screen`);
-        await screenshot(page, `page${path.replaceAll('/', '-') || '-home'}-${label}`);
+    for (const language of ['en', 'th']) {
+      for (const [email, path] of [...pages.map((p) => [null, p] as const), ...staffPages]) {
+        const page = await signedIn(email);
+        const problems = watchForErrors(page);
+        for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 740 }]] as const) {
+          await page.setViewportSize(viewport);
+          await page.goto(`${suite.server.url}/${language}${path}`);
+          await page.locator('main h1').first().waitFor();
+          await page.waitForLoadState('networkidle');
+          for (const v of await seriousViolations(page)) failures.push(`${language}${path} (${label}): ${v}`);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          if (label === 'phone' && overflow > 0) failures.push(`${language}${path} (phone): page is ${overflow}px wider than the screen`);
+          if (label === 'phone') for (const cut of await cutOffTables(page)) failures.push(`${language}${path} (phone): ${cut}`);
+          await screenshot(page, `page-${language}${path.replaceAll('/', '-') || '-home'}-${label}`);
+        }
+        for (const p of problems) failures.push(`${language}${path}: ${p}`);
+        await page.close();
       }
-      for (const p of problems) failures.push(`${path}: ${p}`);
-      await page.close();
     }
     expect(failures).toEqual([]);
   });

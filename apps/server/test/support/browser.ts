@@ -47,3 +47,32 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });
 }
+
+/**
+ * Tables whose columns a reader on a narrow screen cannot see: a table wider than its frame, unless it
+ * pins its key columns (the overview matrix, the comparison), which must then stay on screen when the
+ * table is scrolled to its far end. Charts' data tables are hidden until asked for, and not counted.
+ */
+export async function cutOffTables(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cut: string[] = [];
+    for (const wrap of Array.from(document.querySelectorAll<HTMLElement>('main .table-wrap'))) {
+      if (wrap.closest('.chart, .visually-hidden') || wrap.offsetParent === null) continue;
+      const name = wrap.querySelector('caption')?.textContent?.trim() || wrap.querySelector('th')?.textContent?.trim() || 'a table';
+      if (wrap.scrollWidth <= wrap.clientWidth + 1) continue;
+      const pinned = Array.from(wrap.querySelectorAll<HTMLElement>('tbody tr:first-child > th, tbody tr:first-child > .score-cell')).filter((cell) => getComputedStyle(cell).position === 'sticky');
+      if (pinned.length === 0) {
+        cut.push(`"${name}" is ${wrap.scrollWidth - wrap.clientWidth}px wider than the screen, its last columns cut off`);
+        continue;
+      }
+      wrap.scrollLeft = wrap.scrollWidth;
+      const frame = wrap.getBoundingClientRect();
+      for (const cell of pinned) {
+        const box = cell.getBoundingClientRect();
+        if (box.left < frame.left - 1 || box.right > frame.right + 1) cut.push(`"${name}": a pinned column leaves the screen when scrolled`);
+      }
+      wrap.scrollLeft = 0;
+    }
+    return cut;
+  });
+}

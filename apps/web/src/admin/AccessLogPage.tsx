@@ -9,6 +9,7 @@ import { RouteGuard } from '../components/RouteGuard';
 import { useFormat } from '../format';
 import { useTRPC, useTRPCClient } from '../trpc';
 import { formText } from '../form-data';
+import { TableWrap } from '../components/TableWrap';
 
 const PAGE = 50;
 const filterNames = ['userId', 'action', 'entityId', 'from', 'to'] as const;
@@ -116,7 +117,7 @@ function AccessLog() {
       ) : rows.length === 0 ? (
         <div className="notice">{t('accessLog.empty')}</div>
       ) : (
-        <div className="table-wrap" tabIndex={0}>
+        <TableWrap>
           <table>
             <thead>
               <tr>
@@ -141,7 +142,7 @@ function AccessLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {entries.hasNextPage ? (
         <button type="button" className="secondary" onClick={() => void entries.fetchNextPage()} disabled={entries.isFetchingNextPage}>

@@ -14,6 +14,7 @@ import { useTRPC } from '../trpc';
 import { ImportEvidence } from './ImportEvidence';
 import { useErrorText } from '../error-text';
 import { formText } from '../form-data';
+import { TableWrap } from '../components/TableWrap';
 
 /** Accounts, roles, State limits, password links and the second-factor rule per role. */
 export function AdminPage() {
@@ -41,7 +42,7 @@ function Administration({ me }: { me: Me }) {
         <h2 id="users-heading">{t('admin.users')}</h2>
         <Loadable query={users} skeleton={<SkeletonRows rows={5} />}>
           {(rows) => (
-            <div className="table-wrap" tabIndex={0}>
+            <TableWrap>
               <table>
                 <thead>
                   <tr>
@@ -58,7 +59,7 @@ function Administration({ me }: { me: Me }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
         </Loadable>
       </section>

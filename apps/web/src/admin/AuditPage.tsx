@@ -5,6 +5,7 @@ import { Loadable, SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
 import { RouteGuard } from '../components/RouteGuard';
 import { useTRPC, useTRPCClient } from '../trpc';
+import { TableWrap } from '../components/TableWrap';
 
 /** The ledger: its head hash, a verify button, and every entry newest first. */
 export function AuditPage() {
@@ -55,7 +56,7 @@ function Ledger() {
             : t('audit.broken', { seq: verify.data.firstBroken.seq, reason: verify.data.firstBroken.reason })}
         </div>
       ) : null}
-      <div className="table-wrap" tabIndex={0}>
+      <TableWrap>
         <table>
           <thead>
             <tr>
@@ -82,7 +83,7 @@ function Ledger() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {entries.hasNextPage ? (
         <button type="button" className="secondary" onClick={() => void entries.fetchNextPage()}>
           {t('evidence.loadMore')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '../trpc';
 import { useErrorText } from '../error-text';
 import { serverIssues } from '../components/Form';
+import { TableWrap } from '../components/TableWrap';
 
 /** Bulk import from the admin page: the same file format and checks as `tracker import`. */
 export function ImportEvidence() {
@@ -56,7 +57,7 @@ export function ImportEvidence() {
         <div className="notice notice-error" role="alert">
           <p>{readError}</p>
           {issues.length > 0 ? (
-            <div className="table-wrap" tabIndex={0}>
+            <TableWrap>
               <table>
                 <thead>
                   <tr>
@@ -77,7 +78,7 @@ export function ImportEvidence() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           ) : null}
         </div>
       ) : null}

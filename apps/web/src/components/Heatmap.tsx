@@ -8,7 +8,10 @@ import { StateLink } from '../catalogue-text';
 
 type Matrix = Outputs['scorecards']['matrix'];
 
-/** States × recommendations, one cell per status, written out as well as coloured. */
+/**
+ * States × recommendations, one cell per status, written out as well as coloured. The State and its
+ * score come first and stay pinned on a phone while the recommendations scroll beside them.
+ */
 export function Heatmap({ matrix }: { matrix: Matrix }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -24,6 +27,9 @@ export function Heatmap({ matrix }: { matrix: Matrix }) {
         <thead>
           <tr>
             <th scope="col">{t('state.name')}</th>
+            <th scope="col" className="num score-cell">
+              {t('scorecard.score')}
+            </th>
             {matrix.recommendations.map((r) => (
               <th scope="col" key={r.key}>
                 <Link to={`/recommendations/${r.key}`} title={r.title}>
@@ -31,9 +37,6 @@ export function Heatmap({ matrix }: { matrix: Matrix }) {
                 </Link>
               </th>
             ))}
-            <th scope="col" className="num">
-              {t('scorecard.score')}
-            </th>
           </tr>
         </thead>
         <tbody>
@@ -42,6 +45,7 @@ export function Heatmap({ matrix }: { matrix: Matrix }) {
               <th scope="row">
                 <StateLink iso3={s.iso3} name={s.name} />
               </th>
+              <td className="num score-cell">{s.summary.score === null ? t('status.none') : format.number(s.summary.score)}</td>
               {matrix.recommendations.map((r) => {
                 const c = cell.get(`${s.iso3}|${r.key}`);
                 return (
@@ -50,7 +54,6 @@ export function Heatmap({ matrix }: { matrix: Matrix }) {
                   </td>
                 );
               })}
-              <td className="num">{s.summary.score === null ? '—' : format.number(s.summary.score)}</td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loadable, SkeletonRows } from '../components/Loadable';
+import { TableWrap } from '../components/TableWrap';
 
 /** The parts of an OpenAPI 3.1 document this page reads. */
 interface Schema {
@@ -83,7 +84,7 @@ function OperationCard({ path, op, base }: { path: string; op: Operation; base: 
       {op.summary && <p className="api-summary">{op.summary}</p>}
       {op.description && <p>{op.description}</p>}
       {op.parameters && op.parameters.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('apiReference.parametersOf', { path })}>
+        <TableWrap role="region" aria-label={t('apiReference.parametersOf', { path })}>
           <table>
             <caption className="visually-hidden">{t('apiReference.parametersOf', { path })}</caption>
             <thead>
@@ -109,7 +110,7 @@ function OperationCard({ path, op, base }: { path: string; op: Operation; base: 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {fields.length > 0 && (
         <details>

@@ -11,6 +11,7 @@ import { Loadable, SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
 import { CatalogueText, StateLink, useCatalogueText, useFrameworkTitle, useRegionName } from '../catalogue-text';
+import { TableWrap } from '../components/TableWrap';
 
 export function OverviewPage() {
   const { t } = useTranslation();
@@ -213,7 +214,7 @@ function StateTable({ caption, rows }: { caption: string; rows: StateSummary[] }
   const regionName = useRegionName();
   if (rows.length === 0) return null;
   return (
-    <div className="table-wrap" tabIndex={0}>
+    <TableWrap>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -237,6 +238,6 @@ function StateTable({ caption, rows }: { caption: string; rows: StateSummary[] }
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

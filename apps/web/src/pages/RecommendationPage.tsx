@@ -11,6 +11,7 @@ import { useTRPC } from '../trpc';
 import { NotFoundNotice } from './NotFoundPage';
 import { usePageTitle } from '../page-title';
 import { CatalogueText, StateLink, useCatalogueText, useFrameworkTitle } from '../catalogue-text';
+import { TableWrap } from '../components/TableWrap';
 
 export function RecommendationPage() {
   const { key = '' } = useParams();
@@ -78,7 +79,7 @@ export function RecommendationPage() {
                       ? t('recommendation.noneAssessed')
                       : t('recommendation.regional', { score: format.number(c.regional.score), assessed: c.regional.assessed, total: c.regional.total })}
                   </p>
-                  <div className="table-wrap" tabIndex={0}>
+                  <TableWrap>
                     <table>
                       <thead>
                         <tr>
@@ -105,7 +106,7 @@ export function RecommendationPage() {
                           ))}
                       </tbody>
                     </table>
-                  </div>
+                  </TableWrap>
                 </>
               )}
             </Loadable>

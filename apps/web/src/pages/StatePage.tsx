@@ -14,6 +14,7 @@ import { useTRPC } from '../trpc';
 import { NotFoundNotice } from './NotFoundPage';
 import { usePageTitle } from '../page-title';
 import { CatalogueText, useCatalogueText, useRegionName } from '../catalogue-text';
+import { TableWrap } from '../components/TableWrap';
 
 export function StatePage() {
   const { iso3 = '' } = useParams();
@@ -122,7 +123,7 @@ function Scorecard({ card }: { card: Outputs['scorecards']['state'] }) {
         </p>
         {card.regressed > 0 ? <p className="regressed-note">{t('scorecard.regressedCount', { count: card.regressed })}</p> : null}
       </div>
-      <div className="table-wrap" tabIndex={0}>
+      <TableWrap>
         <table>
           <caption>{t('scorecard.caption', { date: format.date(card.asOf) })}</caption>
           <thead>
@@ -161,7 +162,7 @@ function Scorecard({ card }: { card: Outputs['scorecards']['state'] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p className="muted small">
         {t('scorecard.methodology', { version: card.methodologyVersion })} <Link to="/methodology">{t('overview.howScored')}</Link>
       </p>
@@ -173,7 +174,7 @@ function SiteTable({ rows }: { rows: Outputs['sites']['list'] }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <div className="table-wrap" tabIndex={0}>
+    <TableWrap>
       <table>
         <thead>
           <tr>
@@ -205,7 +206,7 @@ function SiteTable({ rows }: { rows: Outputs['sites']['list'] }) {
           {t('common.source')}: <cite>{rows[0].citation}</cite>
         </p>
       ) : null}
-    </div>
+    </TableWrap>
   );
 }
 
