@@ -79,4 +79,22 @@ describe('form errors', () => {
     expect(localised(issue, thai.t, true).message).toBe(issue.message);
     expect(localised(issue, thai.t, false).message).toContain(issue.message);
   });
+
+  it('never show the validation library’s own wording, in English or any language', async () => {
+    const issues = issuesOf({ iso3: 'KHM', recommendationKeys: ['A.1'], kind: 'rumour', direction: 'sideways', title: 'A title', summary: 'A summary', reliability: 'Z', publishedOn: 'yesterday', sourceUrl: 'javascript:alert(1)' });
+    expect(issues.length).toBeGreaterThanOrEqual(4);
+    for (const language of languages) {
+      const { t } = await started(language.tag);
+      for (const issue of issues) {
+        const { message } = localised(issue, t, language.tag === 'en');
+        expect(message, `${language.tag} ${issue.path.join('.')}: ${message}`).not.toMatch(/expected|Invalid (input|option)|received|"\||^Too (small|big)/);
+        expect(message.length).toBeGreaterThan(1);
+      }
+    }
+    const { t: inEnglish } = await started('en');
+    const english = errorsFrom(issues.map((issue) => localised(issue, inEnglish, true)));
+    expect(english['kind']).toBe('Choose one of the options.');
+    // The schema's own sentence stays as it is.
+    expect(english['sourceUrl']).toBe('Use a full http:// or https:// address.');
+  });
 });

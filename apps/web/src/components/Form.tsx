@@ -162,20 +162,37 @@ export interface CheckIssue {
   message: string;
   code?: string;
   origin?: string;
+  format?: string;
+  expected?: string;
   minimum?: number | bigint;
   maximum?: number | bigint;
 }
 type Checked<T> = { success: true; data: T } | { success: false; error: { issues: (CheckIssue & { path: PropertyKey[] })[] } };
 
+/** The validation library's own wording ("Invalid option: expected one of …"), which no reader should see. */
+const librarySaid = (message: string) => /^(Invalid|Too (small|big)|Unrecognized|Expected)\b/.test(message);
+
 /**
- * The schemas' messages are English; in another language a browser-side issue is said in that
- * language from its kind and bounds, keeping the schema's own guidance where there is no better.
+ * Every message is a sentence in the reader's language. The schemas' own messages are English
+ * sentences and are kept in English; the validation library's wording, and any message in another
+ * language, is said from the issue's kind and bounds, keeping the schema's guidance where there is
+ * no better.
  */
 export function localised(issue: CheckIssue, t: TFunction, english: boolean): CheckIssue {
-  if (english) return issue;
+  if (english && !librarySaid(issue.message)) return issue;
   const bound = (n: number | bigint | undefined) => Number(n ?? 0);
   const message = (() => {
-    if (issue.code === 'invalid_type') return t('validation.required');
+    if (issue.code === 'invalid_type') {
+      if (/received undefined|received null/.test(issue.message) || !issue.expected) return t('validation.required');
+      return issue.expected === 'number' || issue.expected === 'int' ? t('validation.number') : t('validation.format');
+    }
+    if (issue.code === 'invalid_value' || issue.code === 'invalid_union') return t('validation.choose');
+    if (issue.code === 'invalid_format') {
+      if (issue.format === 'email') return t('validation.email');
+      if (issue.format === 'date' || issue.format === 'datetime') return t('validation.date');
+      if (issue.format === 'url') return t('validation.url');
+      return librarySaid(issue.message) ? t('validation.format') : t('validation.invalid', { detail: issue.message });
+    }
     if (issue.code === 'too_small') {
       if (issue.origin === 'string') return bound(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { minimum: bound(issue.minimum) });
       if (issue.origin === 'array' || issue.origin === 'set') return t('validation.tooFew', { minimum: bound(issue.minimum) });
@@ -186,7 +203,8 @@ export function localised(issue: CheckIssue, t: TFunction, english: boolean): Ch
       if (issue.origin === 'array' || issue.origin === 'set') return t('validation.tooMany', { maximum: bound(issue.maximum) });
       return t('validation.tooBig', { maximum: bound(issue.maximum) });
     }
-    return t('validation.invalid', { detail: issue.message });
+    if (issue.code === 'unrecognized_keys') return t('validation.format');
+    return librarySaid(issue.message) ? t('validation.format') : t('validation.invalid', { detail: issue.message });
   })();
   return { ...issue, message };
 }
