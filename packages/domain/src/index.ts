@@ -15,3 +15,4 @@ export * from './audit';
 export * from './methodology';
 export * from './responses';
 export * from './pages';
+export * from './csv-cell';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { chromiumMissing, screenshot, screenshotDir } from '../support/browser';
 import { serverAndBrowser } from '../support/browser-suite';
 
@@ -102,5 +102,41 @@ describe.skipIf(chromiumMissing)(`the public pages in Chromium, on the demo data
     expect((pinned?.x ?? 0) + (pinned?.width ?? 0)).toBeLessThanOrEqual(360);
     await screenshot(page, 'compare-phone');
     await page.close();
+  });
+
+  it('lets a reader take a chart away: PNG, SVG, its data as CSV, and a citation with the address and date', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await context.newPage();
+    await page.goto(`${suite.server.url}/states/KHM?asOf=2026-06-30`);
+    const figure = page.locator('figure.chart', { hasText: 'Score over time' });
+    await figure.scrollIntoViewIfNeeded();
+    await figure.locator('.time-tick').first().waitFor();
+    const downloaded = async (name: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name, exact: true }).click()]);
+      const path = await file.path();
+      return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+    };
+    const svg = await downloaded('SVG');
+    expect(svg.name).toBe('Score-over-time.svg');
+    const text = svg.bytes.toString('utf8');
+    expect(text.startsWith('<svg')).toBe(true);
+    expect(text).toContain('Score over time');
+    expect(text).toContain('time-tick');
+    const png = await downloaded('PNG');
+    expect(png.name).toBe('Score-over-time.png');
+    expect(png.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    const csv = await downloaded('Data (CSV)');
+    const rows = parse<string[]>(csv.bytes.toString('utf8'), { bom: true });
+    expect(rows[0]).toEqual(['Date', 'Score', 'Coverage']);
+    expect(rows.length).toBeGreaterThan(3);
+    await figure.getByRole('button', { name: 'Cite this' }).click();
+    const citation = await figure.locator('.citation p').innerText();
+    expect(citation).toContain('Score over time. Scam-centre trafficking tracker, as of Jun 30, 2026.');
+    expect(citation).toContain(`${suite.server.url}/en/states/KHM?asOf=2026-06-30`);
+    await figure.getByRole('button', { name: 'Copy citation' }).click();
+    await figure.getByText('Copied.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(citation);
+    await context.close();
   });
 });
