@@ -139,4 +139,32 @@ describe.skipIf(chromiumMissing)(`the public pages in Chromium, on the demo data
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(citation);
     await context.close();
   });
+
+  it('says on the overview what the score means, names the recommendations in the matrix, explains its colours, sorts it, and says when it last changed', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(suite.server.url);
+    const matrix = page.locator('table.heatmap');
+    await matrix.waitFor();
+    await page.getByText(/^A score says how far States have got/).waitFor();
+    expect(await page.getByText(/^Last change to an assessment: /).count()).toBe(1);
+    const header = await matrix.locator('thead').innerText();
+    expect(header).toContain('Tackle the drivers of vulnerability');
+    expect(header).toContain('Protect journalists and human rights defenders');
+    const legend = page.getByRole('group', { name: 'What the colours mean:' });
+    expect(await legend.locator('li').count()).toBe(7);
+    expect(await legend.innerText()).toContain('counts 100');
+    const scores = async () => (await matrix.locator('tbody td.score-cell').allInnerTexts()).map(Number);
+    const byScore = await scores();
+    expect(byScore).toEqual([...byScore].sort((a, b) => b - a));
+    await page.getByLabel('Sort States by').selectOption('name');
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('name');
+    const sortedByName = async () => {
+      const names = await matrix.locator('tbody th').allInnerTexts();
+      return names.length > 1 && names.join('|') === [...names].sort((a, b) => a.localeCompare(b)).join('|');
+    };
+    await expect.poll(sortedByName).toBe(true);
+    await page.goto(`${suite.server.url}/states/KHM`);
+    await page.getByText(/^Last change to this State's assessments: /).waitFor();
+    await page.close();
+  });
 });

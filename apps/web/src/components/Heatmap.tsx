@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { Outputs } from '../api-types';
 import { useFormat } from '../format';
 import { StatusBadge } from './Status';
-import { StateLink } from '../catalogue-text';
+import { statusScore } from '@tracker/domain';
+import { assessmentStatuses } from '@tracker/domain/vocabulary';
+import { CatalogueText, StateLink, useCatalogueText } from '../catalogue-text';
 
 type Matrix = Outputs['scorecards']['matrix'];
 
@@ -16,11 +18,38 @@ export function Heatmap({ matrix }: { matrix: Matrix }) {
   const { t } = useTranslation();
   const format = useFormat();
   const cell = new Map(matrix.cells.map((c) => [`${c.iso3}|${c.recommendationKey}`, c]));
-  const [showAll, setShowAll] = useState(false);
-  const sorted = [...matrix.states].sort((a, b) => b.summary.assessed - a.summary.assessed || a.name.localeCompare(b.name));
+  const text = useCatalogueText();
+  const id = useId();
+  // The order and whether unassessed States show are in the address, so a view can be shared.
+  const [params, setParams] = useSearchParams();
+  const order = params.get('sort') === 'name' ? 'name' : 'score';
+  const showAll = params.get('all') === '1';
+  const setParam = (name: string, value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === null) next.delete(name);
+        else next.set(name, value);
+        return next;
+      },
+      { replace: true },
+    );
+  const nameOf = (s: Matrix['states'][number]) => text('state', s.iso3, 'name', s.name).text;
+  const byName = (a: Matrix['states'][number], b: Matrix['states'][number]) => nameOf(a).localeCompare(nameOf(b));
+  const sorted = [...matrix.states].sort((a, b) =>
+    order === 'name' ? byName(a, b) : (b.summary.score ?? -1) - (a.summary.score ?? -1) || b.summary.assessed - a.summary.assessed || byName(a, b),
+  );
   const unassessed = sorted.filter((s) => s.summary.assessed === 0).length;
   const rows = showAll ? sorted : sorted.filter((s) => s.summary.assessed > 0);
   return (
+    <>
+    <div className="heatmap-controls no-print">
+      <label htmlFor={`${id}-sort`}>{t('overview.sortBy')}</label>{' '}
+      <select id={`${id}-sort`} value={order} onChange={(event) => setParam('sort', event.target.value === 'name' ? 'name' : null)}>
+        <option value="score">{t('overview.sortScore')}</option>
+        <option value="name">{t('overview.sortName')}</option>
+      </select>
+    </div>
     <div className="table-wrap heatmap-wrap" tabIndex={0}>
       <table className="heatmap">
         <caption>{t('overview.heatmapCaption', { date: format.date(matrix.asOf) })}</caption>
@@ -32,8 +61,11 @@ export function Heatmap({ matrix }: { matrix: Matrix }) {
             </th>
             {matrix.recommendations.map((r) => (
               <th scope="col" key={r.key}>
-                <Link to={`/recommendations/${r.key}`} title={r.title}>
-                  {r.key}
+                <Link to={`/recommendations/${r.key}`}>
+                  <span className="key">{r.key}</span>
+                  <span className="heat-title">
+                    <CatalogueText entity="recommendation" id={r.key} field="title" english={r.title} />
+                  </span>
                 </Link>
               </th>
             ))}
@@ -60,11 +92,32 @@ export function Heatmap({ matrix }: { matrix: Matrix }) {
       </table>
       {unassessed > 0 ? (
         <p>
-          <button type="button" className="secondary small" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>
+          <button type="button" className="secondary small" aria-expanded={showAll} onClick={() => setParam('all', showAll ? null : '1')}>
             {showAll ? t('overview.hideUnassessed') : t('overview.showUnassessed', { count: unassessed })}
           </button>
         </p>
       ) : null}
+    </div>
+    </>
+  );
+}
+
+/** What each colour of the matrix means, with the score each status counts for. */
+export function StatusLegend() {
+  const { t } = useTranslation();
+  return (
+    <div className="status-legend" role="group" aria-label={t('overview.legend')}>
+      <span className="small muted">{t('overview.legend')}</span>
+      <ul>
+        {assessmentStatuses.map((status) => {
+          const score = statusScore[status];
+          return (
+            <li key={status}>
+              <StatusBadge status={status} short /> <span className="small muted">{score === null ? t('overview.legendExcluded') : t('overview.legendScore', { score })}</span>
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { shiftIso, todayIso, useDateParam } from '../as-of';
 import { AsOfControl } from '../components/AsOfControl';
 import { ChangeList } from '../components/Changes';
 import { ChartFrame, RegionMap, ScoreBars, ScoreTimeline } from '../components/charts';
-import { Heatmap } from '../components/Heatmap';
+import { Heatmap, StatusLegend } from '../components/Heatmap';
+import { LastUpdated } from '../components/LastUpdated';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
@@ -58,7 +59,10 @@ export function OverviewPage() {
                   })}{' '}
                   <Link to="/methodology">{t('overview.howScored')}</Link>
                 </p>
+                <p className="muted">{t('overview.scoreMeaning')}</p>
+                <LastUpdated points={timeline.data?.points} asOf={asOf} text="overview.lastUpdated" />
                 <Heatmap matrix={m} />
+                <StatusLegend />
                 <p className="no-print">
                   <Link to={`/compare?states=${m.states.slice(0, 3).map((s) => s.iso3).join(',')}`}>{t('compare.link')}</Link>
                 </p>
@@ -241,3 +245,4 @@ function StateTable({ caption, rows }: { caption: string; rows: StateSummary[] }
     </TableWrap>
   );
 }
+

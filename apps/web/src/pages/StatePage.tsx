@@ -9,6 +9,7 @@ import { EvidenceList } from '../components/EvidenceList';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { StatusBadge } from '../components/Status';
 import { TrendText } from '../components/TrendText';
+import { LastUpdated } from '../components/LastUpdated';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
 import { NotFoundNotice } from './NotFoundPage';
@@ -59,6 +60,7 @@ export function StatePage() {
 
           <section aria-labelledby="scorecard-heading">
             <h2 id="scorecard-heading">{t('scorecard.title')}</h2>
+            <LastUpdated points={timeline.data?.points} asOf={asOf} text="state.lastUpdated" />
             <Loadable query={card} skeleton={<SkeletonRows rows={7} />}>
               {(c) => <Scorecard card={c} />}
             </Loadable>
