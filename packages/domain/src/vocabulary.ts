@@ -21,6 +21,8 @@ export type SiteStatus = (typeof siteStatuses)[number];
 
 export const observationQualifiers = ['exact', 'about', 'at_least', 'over'] as const;
 export type ObservationQualifier = (typeof observationQualifiers)[number];
+/** A figure the source gives as a floor ("at least", "over"): the true value may be higher. */
+export const isLowerBound = (qualifier: ObservationQualifier) => qualifier === 'at_least' || qualifier === 'over';
 
 export const evidenceKinds = [
   'law_regulation',

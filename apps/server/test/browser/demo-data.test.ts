@@ -167,4 +167,22 @@ describe.skipIf(chromiumMissing)(`the public pages in Chromium, on the demo data
     await page.getByText(/^Last change to this State's assessments: /).waitFor();
     await page.close();
   });
+
+  it('draws a lower bound as one, writes each value on its bar, and never says a unit twice', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${suite.server.url}/states/KHM`);
+    const people = page.locator('figure.chart', { hasText: 'People estimated held in scam operations' });
+    await people.scrollIntoViewIfNeeded();
+    await people.locator('.bar-lower-bound').first().waitFor();
+    expect(await people.locator('.bar-exact').count()).toBe(0);
+    expect(await people.locator('svg').first().textContent()).toContain('at least 100,000');
+    await people.getByText(/^Hatched bars are lower bounds/).waitFor();
+    const casinos = page.locator('figure.chart', { hasText: 'Casinos' });
+    await casinos.scrollIntoViewIfNeeded();
+    await casinos.locator('.bar-exact').first().waitFor();
+    expect(await casinos.locator('figcaption').innerText()).not.toMatch(/Casinos \(casinos\)/i);
+    expect(await casinos.locator('svg').first().textContent()).toContain('150');
+    expect(await casinos.getByText(/^Hatched bars/).count()).toBe(0);
+    await page.close();
+  });
 });

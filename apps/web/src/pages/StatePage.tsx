@@ -16,6 +16,7 @@ import { NotFoundNotice } from './NotFoundPage';
 import { usePageTitle } from '../page-title';
 import { CatalogueText, useCatalogueText, useRegionName } from '../catalogue-text';
 import { TableWrap } from '../components/TableWrap';
+import { isLowerBound } from '@tracker/domain/vocabulary';
 
 export function StatePage() {
   const { iso3 = '' } = useParams();
@@ -221,12 +222,16 @@ function IndicatorTables({ rows }: { rows: Outputs['indicators']['series'] }) {
         const points = series.observations.map((o) => ({
           observedOn: o.observedOn,
           value: o.value,
+          qualifier: o.qualifier,
           label: t(`qualifier.${o.qualifier}`, { value: format.number(o.value) }),
         }));
+        // "Casinos (casinos)" says the unit twice: it is named only when the name does not.
+        const title = series.name.toLocaleLowerCase().includes(series.unit.toLocaleLowerCase()) ? series.name : `${series.name} (${series.unit})`;
+        const bounded = points.some((p) => isLowerBound(p.qualifier));
         return (
           <ChartFrame
             key={series.key}
-            title={`${series.name} (${series.unit})`}
+            title={title}
             chart={<ValueBars points={points} unit={series.unit} />}
             table={
               <table>
@@ -251,9 +256,12 @@ function IndicatorTables({ rows }: { rows: Outputs['indicators']['series'] }) {
               </table>
             }
             footer={
-              <p className="muted small">
-                {t('common.source')}: <cite>{[...new Set(series.observations.map((o) => o.citation))].join('; ')}</cite>
-              </p>
+              <>
+                {bounded ? <p className="muted small chart-note">{t('chart.lowerBound')}</p> : null}
+                <p className="muted small">
+                  {t('common.source')}: <cite>{[...new Set(series.observations.map((o) => o.citation))].join('; ')}</cite>
+                </p>
+              </>
             }
           />
         );
