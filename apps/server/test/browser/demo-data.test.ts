@@ -185,4 +185,26 @@ describe.skipIf(chromiumMissing)(`the public pages in Chromium, on the demo data
     expect(await casinos.getByText(/^Hatched bars/).count()).toBe(0);
     await page.close();
   });
+
+  it('draws a map with every State the source names: labelled, with a numeric legend, clickable, the distant ones listed beside it', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(suite.server.url);
+    const map = page.locator('figure.chart', { has: page.locator('svg.region-map') });
+    await page.locator('figcaption', { hasText: 'States shaded by score' }).scrollIntoViewIfNeeded();
+    await map.locator('svg.region-map').waitFor();
+    expect(await map.locator('text[data-iso3="KHM"]').textContent()).toBe('Cambodia');
+    expect(await map.locator('text[data-iso3="THA"]').textContent()).toBe('Thailand');
+    const legend = (await map.locator('.map-legend').textContent()) ?? '';
+    for (const step of ['Score', '0–12', '88–100', 'Not assessed']) expect(legend).toContain(step);
+    // The countries of origin far from the region are not left out.
+    const listed = await map.locator('.map-states li').allInnerTexts();
+    expect(listed.length).toBe(20);
+    for (const name of ['Brazil', 'Kenya', 'Egypt', 'Bangladesh']) expect(listed.find((l) => l.trim().startsWith(name)), name).toContain('outside the map');
+    await map.locator('path[data-iso3="THA"]').click();
+    await page.getByRole('heading', { level: 1, name: 'Thailand' }).waitFor();
+    await page.goBack();
+    await map.getByRole('link', { name: /^Kenya/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kenya' }).waitFor();
+    await page.close();
+  });
 });
