@@ -127,7 +127,7 @@ describe.skipIf(chromiumMissing)(`the public pages in Chromium, on the demo data
     expect(png.name).toBe('Score-over-time.png');
     expect(png.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     const csv = await downloaded('Data (CSV)');
-    const rows = parse<string[]>(csv.bytes.toString('utf8'), { bom: true });
+    const rows: string[][] = parse(csv.bytes.toString('utf8'), { bom: true });
     expect(rows[0]).toEqual(['Date', 'Score', 'Coverage']);
     expect(rows.length).toBeGreaterThan(3);
     await figure.getByRole('button', { name: 'Cite this' }).click();
