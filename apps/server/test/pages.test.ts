@@ -40,6 +40,7 @@ describeEachDb('pages: status, title, description and previews in the HTML', (su
     expect(overview.html).toContain('<html lang="en"');
     expect(overview.html).toContain(`<link rel="canonical" href="${base}/en/" />`);
     expect(overview.html).toContain(`<link rel="alternate" hreflang="km" href="${base}/km/" />`);
+    expect((await page('/en//states//KHM/')).html).toContain(`<link rel="canonical" href="${base}/en/states/KHM" />`);
 
     const methodology = await page('/th/methodology');
     expect(methodology.html).toContain('<html lang="th"');

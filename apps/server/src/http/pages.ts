@@ -28,7 +28,8 @@ export async function pageHead(db: Database, texts: PageTexts, pathname: string)
   const [, first = '', ...rest] = pathname.split('/');
   const fromUrl = languageOfSegment(first);
   const language = fromUrl ?? 'en';
-  const below = fromUrl ? rest.join('/') : [first, ...rest].join('/');
+  // The path below the language, without empty segments (`/en//states/KHM` is `states/KHM`).
+  const below = (fromUrl ? rest : [first, ...rest]).filter((segment) => segment !== '').join('/');
   const appName = texts(language, 'app.name');
   const named = (title: string, description = texts(language, 'app.tagline')): PageHead => ({
     status: 200,
