@@ -2,6 +2,7 @@ import { briefingPaper } from '@tracker/db';
 import { interfaceLanguages } from '@tracker/domain';
 import { describe, expect, it } from 'vitest';
 import { pageTexts } from '../src/http/page-texts';
+import { datasets } from '../src/open-data/datasets';
 
 const texts = pageTexts();
 const keyOf = (key: string) => key.replaceAll('.', '_');
@@ -31,5 +32,23 @@ describe('the catalogue texts the dashboard ships in every language', () => {
     expect(texts.own('km', 'catalogueTranslation.recommendation.A_5.title')).toMatch(/[\u1780-\u17FF]/);
     expect(texts.own('my', 'catalogueTranslation.recommendation.A_5.title')).toMatch(/[\u1000-\u109F]/);
     expect(texts.own('lo', 'catalogueTranslation.recommendation.A_5.title')).toMatch(/[\u0E80-\u0EFF]/);
+  });
+});
+
+describe('the open-data descriptions the dashboard ships in every language', () => {
+  it('are in English exactly as the data dictionary says them, for every dataset and column', () => {
+    for (const [name, dataset] of Object.entries(datasets)) {
+      expect(texts.own('en', `openData.datasetDescription.${name}`), name).toBe(dataset.description);
+      for (const [column, meaning] of Object.entries(dataset.columns)) expect(texts.own('en', `openData.column.${name}.${column}`), `${name}.${column}`).toBe(meaning);
+    }
+  });
+
+  it('are translated in every other language', () => {
+    for (const language of interfaceLanguages.filter((l) => l !== 'en')) {
+      for (const [name, dataset] of Object.entries(datasets)) {
+        expect(texts.own(language, `openData.datasetDescription.${name}`), `${language} ${name}`).not.toBe(dataset.description);
+        for (const column of Object.keys(dataset.columns)) expect(texts.own(language, `openData.column.${name}.${column}`), `${language} ${name}.${column}`).toBeTruthy();
+      }
+    }
   });
 });

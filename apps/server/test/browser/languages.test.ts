@@ -53,6 +53,12 @@ describe.skipIf(chromiumMissing)(`the interface in the region's languages${chrom
       const text = await page.locator('main article').innerText();
       expect((text.match(/[A-Za-z]/g) ?? []).length / text.length).toBeLessThan(0.05);
       expect(await page.title()).toMatch(c.script);
+
+      // The open data page describes its datasets in the language too.
+      await page.goto(`${suite.server.url}/${c.segment}/data`);
+      const description = await page.locator('section.card').first().locator('p').first().innerText();
+      expect(description).toMatch(c.script);
+      expect(description).not.toContain('Verified public evidence');
       expect(problems).toEqual([]);
       await page.close();
     });

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { todayIso, useDateParam } from '../as-of';
 import { AsOfControl } from '../components/AsOfControl';
 import { Loadable, SkeletonRows } from '../components/Loadable';
+import { textOfKey } from '../catalogue-text';
 
 interface Dictionary {
   [dataset: string]: { description: string; columns: Record<string, string> };
@@ -13,7 +14,10 @@ const dated = new Set(['matrix', 'scorecards']);
 
 /** Everything public, as files anyone can take away: CSV (also Excel-friendly), JSON, feeds. */
 export function OpenDataPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The dictionary is the server's, in English; the page says it in the reader's language where the
+  // interface texts have it (a dataset added later shows the server's words).
+  const said = (key: string, english: string) => (i18n.exists(key) ? textOfKey(i18n, key) : english);
   const [asOf, setAsOf, asOfSet] = useDateParam('asOf', todayIso());
   const dictionary = useQuery({
     queryKey: ['open-data-dictionary'],
@@ -41,7 +45,7 @@ export function OpenDataPage() {
               return (
                 <section key={name} className="card" aria-labelledby={`data-${name}`}>
                   <h2 id={`data-${name}`}>{t(`openData.dataset.${name as 'evidence'}`, { defaultValue: name })}</h2>
-                  <p>{dataset.description}</p>
+                  <p>{said(`openData.datasetDescription.${name}`, dataset.description)}</p>
                   <p className="tags">
                     <a className="button small" href={`/api/v1/export/${name}.csv${query}`}>
                       CSV
@@ -61,7 +65,7 @@ export function OpenDataPage() {
                           <dt>
                             <code>{column}</code>
                           </dt>
-                          <dd>{meaning}</dd>
+                          <dd>{said(`openData.column.${name}.${column}`, meaning)}</dd>
                         </div>
                       ))}
                     </dl>
