@@ -1,18 +1,17 @@
 import { briefingPaper } from '@tracker/db';
-import { interfaceLanguages } from '@tracker/domain';
+import { interfaceLanguages, shippedTextKey } from '@tracker/domain';
 import { describe, expect, it } from 'vitest';
 import { pageTexts } from '../src/http/page-texts';
 import { datasets } from '../src/open-data/datasets';
 
 const texts = pageTexts();
-const keyOf = (key: string) => key.replaceAll('.', '_');
 
 describe('the catalogue texts the dashboard ships in every language', () => {
   it('are in English exactly as the catalogue has them, so the two never drift apart', () => {
-    expect(texts.own('en', `catalogueTranslation.group.${briefingPaper.group.key}.title`)).toBe(briefingPaper.group.title);
+    expect(texts.own('en', shippedTextKey('group', briefingPaper.group.key, 'title'))).toBe(briefingPaper.group.title);
     for (const r of briefingPaper.recommendations) {
-      expect(texts.own('en', `catalogueTranslation.recommendation.${keyOf(r.key)}.title`), r.key).toBe(r.title);
-      expect(texts.own('en', `catalogueTranslation.recommendation.${keyOf(r.key)}.paraphrase`), r.key).toBe(r.paraphrase);
+      expect(texts.own('en', shippedTextKey('recommendation', r.key, 'title')), r.key).toBe(r.title);
+      expect(texts.own('en', shippedTextKey('recommendation', r.key, 'paraphrase')), r.key).toBe(r.paraphrase);
     }
   });
 
@@ -20,7 +19,7 @@ describe('the catalogue texts the dashboard ships in every language', () => {
     for (const language of interfaceLanguages.filter((l) => l !== 'en')) {
       for (const r of briefingPaper.recommendations) {
         for (const field of ['title', 'paraphrase'] as const) {
-          const text = texts.own(language, `catalogueTranslation.recommendation.${keyOf(r.key)}.${field}`);
+          const text = texts.own(language, shippedTextKey('recommendation', r.key, field));
           expect(text, `${language} ${r.key} ${field}`).toBeTruthy();
           expect(text, `${language} ${r.key} ${field}`).not.toBe(r[field]);
         }

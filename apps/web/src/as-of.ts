@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router';
 
-const isDate = (v: string | null): v is string => Boolean(v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)));
+export const isDate = (v: string | null): v is string => Boolean(v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)));
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
 

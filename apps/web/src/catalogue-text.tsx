@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { translatedLanguages, type TranslatableEntity } from '@tracker/domain/vocabulary';
+import { shippedTextKey, translatedLanguages, type TranslatableEntity } from '@tracker/domain/vocabulary';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import places from './places.json';
@@ -11,10 +11,6 @@ const isTranslated = (tag: string): tag is Translated => (translatedLanguages as
 
 /** The interface text at a key made at run time (the typed `t` knows only literal keys). */
 export const textOfKey = (i18n: { t: unknown }, key: string): string => (i18n.t as (key: string) => string)(key);
-
-/** Where the interface texts hold the tracker's own version of a catalogue text (`A.1` is `A_1` there). */
-export const shippedKey = (entity: TranslatableEntity, key: string, field: Field) =>
-  entity === 'state' ? `place.${key}` : `catalogueTranslation.${entity}.${key.replaceAll('.', '_')}.${field}`;
 
 /**
  * Catalogue texts (State names, group and recommendation titles, paraphrases) in the interface
@@ -37,7 +33,7 @@ export function useCatalogueText() {
     if (text) return { text, english: false };
     // Unless an administrator chose another text: a State's name from CLDR, and the tracker's own
     // translation of the recommendations and their group (not an official UN text; the footer says so).
-    const shipped = shippedKey(entity, key, field);
+    const shipped = shippedTextKey(entity, key, field);
     if (i18n.exists(shipped)) return { text: textOfKey(i18n, shipped), english: false };
     return { text: english, english: true };
   };

@@ -80,6 +80,14 @@ export const translatableFields = {
 } as const;
 export type TranslatableEntity = keyof typeof translatableFields;
 
+/**
+ * Where the interface texts (the web's locale files) hold the tracker's own version of a catalogue
+ * text: a State's CLDR name, or the tracker's translation of a recommendation or group (`A.1` is
+ * `A_1` there, as a dot separates keys).
+ */
+export const shippedTextKey = (entity: TranslatableEntity, key: string, field: string) =>
+  entity === 'state' ? `place.${key}` : `catalogueTranslation.${entity}.${key.replaceAll('.', '_')}.${field}`;
+
 /** What the access log records: reads of confidential content, downloads of non-public files, exports. */
 export const accessActions = ['evidence.read', 'evidence.revisions', 'attachment.download', 'export'] as const;
 export type AccessAction = (typeof accessActions)[number];

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRecommendation, listCatalogueTranslations, stateScorecard, type Database } from '@tracker/db';
-import { AppError, interfaceLanguages, type InterfaceLanguage, type TranslatableEntity } from '@tracker/domain';
+import { AppError, interfaceLanguages, shippedTextKey, type InterfaceLanguage, type TranslatableEntity } from '@tracker/domain';
 import { matchPage, titleKeyOf } from '@tracker/domain/pages';
 import { languageOfSegment, segmentOf, type PageTexts } from './page-texts';
 
@@ -43,10 +43,13 @@ export async function pageHead(db: Database, texts: PageTexts, pathname: string)
 
   const page = matchPage(below);
   if (!page) return missing;
-  const translation = async (entity: TranslatableEntity, key: string, field: string, english: string) => {
+  // As the dashboard names a catalogue text: an administrator's translation, else the tracker's own
+  // (CLDR for a State), else the English. The administrators' translations are read once, if needed.
+  let translated: Promise<Map<string, string>> | undefined;
+  const catalogueText = async (entity: TranslatableEntity, key: string, field: string, english: string) => {
     if (!isTranslated(language)) return english;
-    const rows = await listCatalogueTranslations(db, language);
-    return rows.find((r) => r.entity === entity && r.key === key && r.field === field)?.text ?? english;
+    translated ??= listCatalogueTranslations(db, language).then((rows) => new Map(rows.map((r) => [`${r.entity}|${r.key}|${r.field}`, r.text])));
+    return (await translated).get(`${entity}|${key}|${field}`) ?? texts.own(language, shippedTextKey(entity, key, field)) ?? english;
   };
   switch (page.name) {
     case 'state': {
@@ -55,8 +58,7 @@ export async function pageHead(db: Database, texts: PageTexts, pathname: string)
         throw error;
       });
       if (!card) return missing;
-      // As the dashboard names it: an administrator's translation, else CLDR's name in the language.
-      const name = await translation('state', card.iso3, 'name', (language !== 'en' && texts.own(language, `place.${card.iso3}`)) || card.name);
+      const name = await catalogueText('state', card.iso3, 'name', card.name);
       const date = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${card.asOf}T00:00:00Z`));
       const description =
         card.score === null
@@ -67,10 +69,8 @@ export async function pageHead(db: Database, texts: PageTexts, pathname: string)
     case 'recommendation': {
       const recommendation = await getRecommendation(db, page.params['key'] ?? '');
       if (!recommendation) return missing;
-      // As the dashboard shows them: an administrator's translation, else the tracker's own.
-      const shipped = (field: string, english: string) => (language !== 'en' && texts.own(language, `catalogueTranslation.recommendation.${recommendation.key.replaceAll('.', '_')}.${field}`)) || english;
-      const title = await translation('recommendation', recommendation.key, 'title', shipped('title', recommendation.title));
-      const paraphrase = await translation('recommendation', recommendation.key, 'paraphrase', shipped('paraphrase', recommendation.paraphrase));
+      const title = await catalogueText('recommendation', recommendation.key, 'title', recommendation.title);
+      const paraphrase = await catalogueText('recommendation', recommendation.key, 'paraphrase', recommendation.paraphrase);
       return named(`${recommendation.key} ${title}`, paraphrase.length > 300 ? `${paraphrase.slice(0, 299)}…` : paraphrase);
     }
     case 'evidence':
@@ -84,7 +84,8 @@ export async function pageHead(db: Database, texts: PageTexts, pathname: string)
   }
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text made safe inside HTML or XML, in an element or a quoted attribute. */
+export const escapeMarkup = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The built index.html with the page's language, title, description, Open Graph tags and language
@@ -94,19 +95,19 @@ export function withHead(index: string, head: PageHead, origin: string): string 
   const url = `${origin}${head.path}`;
   const tags = [
     `<meta property="og:type" content="website" />`,
-    `<meta property="og:site_name" content="${escapeHtml(head.title.split(' · ').at(-1) ?? '')}" />`,
-    `<meta property="og:title" content="${escapeHtml(head.title)}" />`,
-    `<meta property="og:description" content="${escapeHtml(head.description)}" />`,
-    `<meta property="og:url" content="${escapeHtml(url)}" />`,
-    `<meta property="og:locale" content="${escapeHtml(head.language.replace('-', '_'))}" />`,
+    `<meta property="og:site_name" content="${escapeMarkup(head.title.split(' · ').at(-1) ?? '')}" />`,
+    `<meta property="og:title" content="${escapeMarkup(head.title)}" />`,
+    `<meta property="og:description" content="${escapeMarkup(head.description)}" />`,
+    `<meta property="og:url" content="${escapeMarkup(url)}" />`,
+    `<meta property="og:locale" content="${escapeMarkup(head.language.replace('-', '_'))}" />`,
     `<meta name="twitter:card" content="summary" />`,
-    ...(head.status === 200 ? [`<link rel="canonical" href="${escapeHtml(url)}" />`] : [`<meta name="robots" content="noindex" />`]),
-    ...head.alternates.map((a) => `<link rel="alternate" hreflang="${escapeHtml(a.language)}" href="${escapeHtml(`${origin}${a.path}`)}" />`),
+    ...(head.status === 200 ? [`<link rel="canonical" href="${escapeMarkup(url)}" />`] : [`<meta name="robots" content="noindex" />`]),
+    ...head.alternates.map((a) => `<link rel="alternate" hreflang="${escapeMarkup(a.language)}" href="${escapeMarkup(`${origin}${a.path}`)}" />`),
   ];
   return index
-    .replace(/<html lang="[^"]*"/, `<html lang="${escapeHtml(head.language)}"`)
-    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(head.title)}</title>`)
-    .replace(/<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${escapeHtml(head.description)}" />`)
+    .replace(/<html lang="[^"]*"/, `<html lang="${escapeMarkup(head.language)}"`)
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeMarkup(head.title)}</title>`)
+    .replace(/<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${escapeMarkup(head.description)}" />`)
     .replace('</head>', `    ${tags.join('\n    ')}\n  </head>`);
 }
 

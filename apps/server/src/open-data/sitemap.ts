@@ -3,12 +3,12 @@ import { interfaceLanguages } from '@tracker/domain';
 import { pages } from '@tracker/domain/pages';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { segmentOf } from '../http/page-texts';
+import { escapeMarkup } from '../http/pages';
 import { sendCacheable } from './exports';
 
 export const isCrawlerRoute = (pathname: string) => pathname === '/robots.txt' || pathname === '/sitemap.xml';
 
 const languageSegments = interfaceLanguages.map(segmentOf);
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Pages for people signed in: not for search engines (they hold nothing public, and would only ask to sign in). */
 const privateTops = [...new Set(Object.values(pages).filter((p) => !p.public).map((p) => p.path.split('/')[0]))];
@@ -30,7 +30,7 @@ async function sitemap(db: Database, origin: string): Promise<string> {
   const [states, recommendations] = await Promise.all([listStates(db), listRecommendations(db)]);
   const fixed = Object.values(pages).filter((p) => p.public && !p.path.includes(':')).map((p) => p.path);
   const below = [...fixed, ...states.map((s) => `states/${s.iso3}`), ...recommendations.map((r) => `recommendations/${r.key}`)];
-  const urls = languageSegments.flatMap((segment) => below.map((path) => `  <url><loc>${escapeXml(`${origin}/${segment}/${path}`)}</loc></url>`));
+  const urls = languageSegments.flatMap((segment) => below.map((path) => `  <url><loc>${escapeMarkup(`${origin}/${segment}/${path}`)}</loc></url>`));
   return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
 }
 

@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../as-of';
+import { isDate, todayIso } from '../../as-of';
 import { useFormat } from '../../format';
 
 /**
@@ -72,7 +72,7 @@ function ChartTools({ title, body, tableOf, drawn }: { title: string; body: RefO
   const [failed, setFailed] = useState<string | null>(null);
   const today = todayIso();
   const given = new URLSearchParams(window.location.search).get('asOf');
-  const asOf = given && /^\d{4}-\d{2}-\d{2}$/.test(given) ? given : today;
+  const asOf = isDate(given) ? given : today;
   const citation = t('chart.citation', { title, site: t('app.name'), asOf: format.date(asOf), address: window.location.href, retrieved: format.date(today) });
   const files = () => import('./chart-files');
   const picture = async (format: 'svg' | 'png') => {
