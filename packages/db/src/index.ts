@@ -3,7 +3,7 @@ export { migrate, migrationState, migrationsFolder, resultRows, type MigrationSt
 export { openDatabase, type OpenOptions, type OpenedDatabase } from './open';
 export { compactTables } from './compact';
 export { KeyRefused, loadKey, sealExistingData, type SealReport } from './key-setup';
-export { Keyring, createKeyFile, readKeyFile, useKeyring, keyring } from './crypto/keyring';
+export { Keyring, createKeyFile, readKeyFile, readOrCreateKeyFile, useKeyring, keyring } from './crypto/keyring';
 export { keyState, rewrapSecrets, storeKeyCheck } from './secrets';
 export { lockDataDir } from './data-dir-lock';
 export * from './queries';

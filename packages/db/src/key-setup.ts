@@ -2,7 +2,7 @@ import { resolve, sep } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { compactTables } from './compact';
 import type { Database, DbHandle } from './client';
-import { createKeyFile, readKeyFile, useKeyring, type Keyring } from './crypto/keyring';
+import { readKeyFile, readOrCreateKeyFile, useKeyring, type Keyring } from './crypto/keyring';
 import { sealStoredEvidence, unsealedConfidentialEvidence } from './queries/evidence-sealing';
 import { sealTotpSecret, unsealedTotpSecrets } from './queries/users';
 import { users } from './schema';
@@ -38,8 +38,7 @@ export async function loadKey(db: Database, keyFile: string, dataDir?: string): 
         `The database holds encrypted data, but the key file ${path} does not exist. Restore the key from where it was backed up, or point TRACKER_KEY_FILE at it. Nothing was changed.`,
       );
     }
-    keyring = createKeyFile(path);
-    created = true;
+    ({ keyring, created } = readOrCreateKeyFile(path));
   } else if (!state.opens(keyring) && state.encrypted) {
     throw new KeyRefused(`The key in ${path} does not open this database: it was encrypted with another key. Point TRACKER_KEY_FILE at the right key file. Nothing was changed.`);
   }

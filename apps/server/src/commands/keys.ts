@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { compactTables, createKeyFile, readKeyFile, rewrapDataKeys, rewrapSecrets } from '@tracker/db';
+import { compactTables, readKeyFile, readOrCreateKeyFile, rewrapDataKeys, rewrapSecrets } from '@tracker/db';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Env } from '../env';
 import { refused } from './refused';
@@ -14,7 +14,7 @@ import { withDatabase } from './database';
 export async function rotateKeyCommand(env: Env, newFile: string): Promise<string> {
   const current = readKeyFile(env.TRACKER_KEY_FILE);
   if (!current) throw refused(`There is no key at ${resolve(env.TRACKER_KEY_FILE)} (TRACKER_KEY_FILE) to rotate from.`);
-  const next = readKeyFile(newFile) ?? createKeyFile(newFile);
+  const next = readOrCreateKeyFile(newFile).keyring;
   if (next.keyId === current.keyId) throw refused(`${newFile} holds the key already in use; give a new file.`);
   return withDatabase(env, async (handle) => {
     const bar = new SingleBar({ format: 'rotating [{bar}] {value} data keys re-wrapped', stream: process.stderr, hideCursor: true }, Presets.shades_classic);

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 /**
  * The tracker's master key and envelope encryption with it. Confidential content is encrypted
@@ -66,12 +66,39 @@ export function readKeyFile(path: string): Keyring | null {
   return new Keyring(key, path);
 }
 
-/** Makes a new key file, readable by its owner only; refuses to overwrite one. */
+/**
+ * Makes a new key file, readable by its owner only; refuses to overwrite one. The key is written
+ * to a file of its own and then linked into place, so nobody ever reads a half-written key file.
+ */
 export function createKeyFile(path: string): Keyring {
   const key = randomBytes(KEY_BYTES);
-  writeFileSync(path, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-  chmodSync(path, 0o600);
+  const draft = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.new`;
+  writeFileSync(draft, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    chmodSync(draft, 0o600);
+    linkSync(draft, path);
+  } finally {
+    rmSync(draft, { force: true });
+  }
   return new Keyring(key, path);
+}
+
+/**
+ * The key in the file, or a new key file when there is none. Two processes starting together
+ * (two servers on one database) end up with the same key: the one that loses the race to create
+ * the file reads the winner's.
+ */
+export function readOrCreateKeyFile(path: string): { keyring: Keyring; created: boolean } {
+  const existing = readKeyFile(path);
+  if (existing) return { keyring: existing, created: false };
+  try {
+    return { keyring: createKeyFile(path), created: true };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const winner = readKeyFile(path);
+    if (!winner) throw error;
+    return { keyring: winner, created: false };
+  }
 }
 
 let loaded: Keyring | null = null;
