@@ -128,6 +128,25 @@ describeEachDb('open data: exports and feeds', (suite) => {
     }
   });
 
+  it('counts public evidence by the explorer’s filters over REST, never a restricted item, and sorts a download', async () => {
+    const facets = (await (await checked(`${base}/api/v1/evidence/facets`)).json()) as { total: number; iso3: { value: string; count: number }[] };
+    expect(facets.total).toBe(2);
+    expect(facets.iso3).toEqual([
+      { value: 'KHM', count: 1 },
+      { value: 'THA', count: 1 },
+    ]);
+    const thai = (await (await checked(`${base}/api/v1/evidence/facets?iso3=THA`)).json()) as { total: number; iso3: unknown };
+    expect(thai.total).toBe(1);
+    expect(thai.iso3).toEqual(facets.iso3);
+    expect(((await (await checked(`${base}/api/v1/evidence/facets?q=${encodeURIComponent(SECRET)}`)).json()) as { total: number }).total).toBe(0);
+    const refused = await checked(`${base}/api/v1/evidence/facets?iso3=thailand`);
+    expect(refused.status).toBe(400);
+    const oldest = (await (await fetch(`${base}/api/v1/export/evidence.json?sort=oldest`)).json()) as { title: string }[];
+    const newest = (await (await fetch(`${base}/api/v1/export/evidence.json`)).json()) as { title: string }[];
+    expect(oldest.map((r) => r.title)).toEqual(newest.map((r) => r.title).reverse());
+    expect((await fetch(`${base}/api/v1/export/evidence.json?sort=loudest`)).status).toBe(400);
+  });
+
   it('publishes Atom feeds of verified evidence and approved assessments, overall and per State', async () => {
     const all = await fetch(`${base}/feeds/all.atom`);
     expect(all.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
@@ -190,6 +209,7 @@ describeEachDb('open data: exports and feeds', (suite) => {
           '/audit/head',
           '/catalogue',
           '/evidence',
+          '/evidence/facets',
           '/evidence/{id}',
           '/frameworks',
           '/indicators',

@@ -32,6 +32,7 @@ export const sampleInput: Record<ProcedurePath, unknown> = {
   'indicators.series': {},
   'evidence.list': {},
   'evidence.get': { id: missing },
+  'evidence.facets': {},
   'evidence.create': evidenceFields(),
   'evidence.update': { id: missing, revision: 1, title: 'A new title' },
   'evidence.submit': { id: missing },

@@ -27,6 +27,7 @@ export const procedureAccess = {
   'indicators.series': 'public',
   'evidence.list': 'public',
   'evidence.get': 'public',
+  'evidence.facets': 'public',
   'evidence.create': staff,
   'evidence.update': staff,
   'evidence.submit': staff,

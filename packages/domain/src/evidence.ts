@@ -6,6 +6,7 @@ import {
   credibilityGrades,
   directions,
   evidenceKinds,
+  evidenceSorts,
   evidenceStatuses,
   reliabilityGrades,
   visibilities,
@@ -130,8 +131,9 @@ export const evidenceListInput = z
     q: text('The search text', 1, fieldLimits.search).optional().meta({ description: 'Words or fragments in the title or summary, in any script.' }),
     /** Only the signed-in user's own items (their drafts, submissions and returned items). */
     mine: queryBoolean.optional().meta({ override: { type: 'boolean', description: 'Only the caller’s own items; needs a signed-in session, so always empty over REST.' } }),
+    sort: z.enum(evidenceSorts).optional().meta({ description: 'newest (the default) or oldest: by the source’s publication date, undated items last; best_graded: reliability, then credibility, then newest.' }),
     /** Opaque cursor from the previous page's `nextCursor`. */
-    cursor: z.string().max(200).optional(),
+    cursor: z.string().max(400).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(25),
   })
   .default({ limit: 25 });
@@ -144,9 +146,13 @@ export type EvidenceListInput = z.infer<typeof evidenceListInput>;
  */
 export const evidenceExportFilter = evidenceListInput
   .unwrap()
-  .pick({ iso3: true, recommendationKey: true, siteId: true, kind: true, direction: true, publishedFrom: true, publishedTo: true, q: true })
+  .pick({ iso3: true, recommendationKey: true, siteId: true, kind: true, direction: true, publishedFrom: true, publishedTo: true, q: true, sort: true })
   .strict();
 export type EvidenceExportFilter = z.infer<typeof evidenceExportFilter>;
+
+/** The evidence list's filters without paging or order: what `evidence.facets` counts. */
+export const evidenceFacetsInput = evidenceListInput.unwrap().omit({ cursor: true, limit: true, sort: true }).default({});
+export type EvidenceFacetsInput = z.infer<typeof evidenceFacetsInput>;
 
 /** Who is reading: null for the public. */
 export interface Viewer {

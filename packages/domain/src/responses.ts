@@ -164,6 +164,20 @@ export const evidencePage = z.object({
   nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` to read the next page; null on the last page.' }),
 });
 
+const facetCounts = z.array(z.object({ value: z.string(), count: z.number().int() }));
+
+/**
+ * How many items the evidence list's filters find, and per filter how many each of its values
+ * would find with the other filters kept: the numbers beside the explorer's choices.
+ */
+export const evidenceFacets = z.object({
+  total: z.number().int(),
+  iso3: facetCounts,
+  recommendationKey: facetCounts,
+  kind: facetCounts,
+  direction: facetCounts,
+});
+
 /** An assessment: the public fields, and review fields that only signed-in staff receive. */
 export const assessmentView = z.object({
   id: z.string(),

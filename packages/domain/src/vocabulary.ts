@@ -39,6 +39,18 @@ export const evidenceKinds = [
 export type EvidenceKind = (typeof evidenceKinds)[number];
 
 export const directions = ['progress', 'setback', 'context'] as const;
+
+/**
+ * The orders evidence is listed in: by the source's own publication date (items without one after
+ * those with one), newest or oldest first, or the best graded first (reliability, then
+ * credibility, then newest).
+ */
+export const evidenceSorts = ['newest', 'oldest', 'best_graded'] as const;
+export type EvidenceSort = (typeof evidenceSorts)[number];
+
+/** The filters the evidence explorer counts items by. */
+export const evidenceFacetNames = ['iso3', 'recommendationKey', 'kind', 'direction'] as const;
+export type EvidenceFacetName = (typeof evidenceFacetNames)[number];
 export type Direction = (typeof directions)[number];
 
 /** Admiralty grading: reliability of the source (A best) and credibility of the information (1 best). */

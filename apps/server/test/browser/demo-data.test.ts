@@ -54,6 +54,65 @@ describe.skipIf(chromiumMissing)(`the public pages in Chromium, on the demo data
     await page.close();
   });
 
+  it('says how many items the explorer found and how many each choice would find, and sorts them newest, oldest or best graded', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${suite.server.url}/evidence?iso3=KHM`);
+    const facets = (await (await fetch(`${suite.server.url}/api/v1/evidence/facets?iso3=KHM`)).json()) as Record<'iso3' | 'direction', { value: string; count: number }[]> & { total: number };
+    expect(facets.total).toBeGreaterThan(1);
+    await page.getByRole('status').filter({ hasText: `${facets.total} items found` }).waitFor();
+    const countOf = (facet: 'iso3' | 'direction', value: string) => facets[facet].find((f) => f.value === value)?.count ?? 0;
+    // Each choice says what it would find with the other filters kept: Thailand is counted as if chosen instead.
+    const stateOptions = await page.getByLabel('State', { exact: true }).locator('option').allInnerTexts();
+    expect(stateOptions).toContain(`Thailand (${countOf('iso3', 'THA')})`);
+    expect(countOf('iso3', 'THA')).toBeGreaterThan(0);
+    const directionOptions = await page.getByLabel('Direction').locator('option').allInnerTexts();
+    expect(directionOptions).toContain(`Progress (${countOf('direction', 'progress')})`);
+
+    const shown = async () => {
+      await page.locator('.evidence-item').first().waitFor();
+      return page.locator('.evidence-item').evaluateAll((items) => items.map((i) => ({ published: i.getAttribute('data-published') ?? '', grade: i.getAttribute('data-grade') ?? '' })));
+    };
+    const dated = (list: { published: string }[]) => {
+      const firstUndated = list.findIndex((i) => i.published === '');
+      const withDates = list.slice(0, firstUndated < 0 ? list.length : firstUndated);
+      // Undated items come after every dated one.
+      expect(list.slice(withDates.length).every((i) => i.published === '')).toBe(true);
+      return withDates.map((i) => i.published);
+    };
+    const newest = dated(await shown());
+    expect(newest.length).toBeGreaterThan(1);
+    expect(newest).toEqual([...newest].sort().reverse());
+
+    await page.getByLabel('Sort by').selectOption({ label: 'Oldest first' });
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'oldest');
+    await page.waitForFunction(() => {
+      const dates = Array.from(document.querySelectorAll('.evidence-item')).map((i) => i.getAttribute('data-published') ?? '').filter(Boolean);
+      return dates.length > 1 && dates.join() === [...dates].sort().join();
+    });
+    const oldest = dated(await shown());
+    expect(oldest).toEqual([...oldest].sort());
+    expect(new URL((await page.getByRole('link', { name: 'CSV' }).getAttribute('href')) ?? '', suite.server.url).searchParams.get('sort')).toBe('oldest');
+
+    await page.getByLabel('Sort by').selectOption({ label: 'Best graded first' });
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'best_graded');
+    await page.waitForFunction(() => {
+      const grades = Array.from(document.querySelectorAll('.evidence-item')).map((i) => i.getAttribute('data-grade') ?? '');
+      return grades.length > 1 && grades.join() === [...grades].sort().join();
+    });
+    const graded = (await shown()).map((i) => i.grade);
+    expect(graded).toEqual([...graded].sort());
+    expect(new Set(graded).size).toBeGreaterThan(1);
+
+    // A narrower filter changes the count, and the choice of order stays.
+    await page.getByLabel('Direction').selectOption('progress');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: `${countOf('direction', 'progress')} item` }).waitFor();
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('best_graded');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await screenshot(page, 'explorer-phone');
+    await page.close();
+  });
+
   it('compares States side by side as of a date, shareable by address, linked from the overview and a country page', async () => {
     const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${suite.server.url}/states/KHM`);

@@ -11,7 +11,7 @@ import { SkeletonRows } from './Loadable';
 type Filter = Omit<Partial<EvidenceListInput>, 'cursor'>;
 export type EvidenceItem = Outputs['evidence']['list']['items'][number];
 
-/** A newest-first evidence list with "load more", for any filter. */
+/** An evidence list with "load more", for any filter; newest publication first unless the filter sorts it otherwise. */
 /** `edit` links items to the workspace form instead of their public page. */
 export function EvidenceList({ filter, empty, edit = false }: { filter: Filter; empty: string; edit?: boolean }) {
   const { t } = useTranslation();
@@ -53,7 +53,7 @@ export function EvidenceRow({ item, href, children }: { item: EvidenceItem; href
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <li className={`evidence-item direction-${item.direction}`}>
+    <li className={`evidence-item direction-${item.direction}`} data-published={item.publishedOn ?? ''} data-grade={`${item.reliability}${item.credibility}`}>
       <p className="evidence-meta">
         <span className={`tag direction-tag-${item.direction}`}>{t(`direction.${item.direction}`)}</span>
         <span className="tag">{t(`kind.${item.kind}`)}</span>

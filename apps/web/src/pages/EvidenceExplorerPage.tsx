@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { fieldLimits } from '@tracker/domain';
 // The vocabulary alone, without the validation library the form pages load.
-import { directions, evidenceKinds } from '@tracker/domain/vocabulary';
+import { directions, evidenceKinds, evidenceSorts, type EvidenceFacetName } from '@tracker/domain/vocabulary';
 import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -9,8 +9,10 @@ import { EvidenceList } from '../components/EvidenceList';
 import { useTRPC } from '../trpc';
 import { formText } from '../form-data';
 import { useCatalogueText } from '../catalogue-text';
+import { useFormat } from '../format';
 
 const filterKeys = ['q', 'iso3', 'recommendationKey', 'kind', 'direction', 'publishedFrom', 'publishedTo'] as const;
+const isSort = (value: string | null): value is (typeof evidenceSorts)[number] => (evidenceSorts as readonly (string | null)[]).includes(value);
 
 /** Filters live in the address, so a search can be bookmarked and shared. */
 export function EvidenceExplorerPage() {
@@ -21,7 +23,25 @@ export function EvidenceExplorerPage() {
   const [params, setParams] = useSearchParams();
   const states = useQuery(trpc.states.list.queryOptions());
   const recommendations = useQuery(trpc.catalogue.recommendations.queryOptions());
+  const format = useFormat();
   const filter = Object.fromEntries(filterKeys.flatMap((k) => (params.get(k) ? [[k, params.get(k)]] : [])));
+  const requested = params.get('sort');
+  const sort = isSort(requested) ? requested : 'newest';
+  const listed = sort === 'newest' ? filter : { ...filter, sort };
+  // How many items the filters find, and beside each choice how many it would find.
+  const facets = useQuery(trpc.evidence.facets.queryOptions(filter, { placeholderData: (previous) => previous }));
+  const counted = (facet: EvidenceFacetName, value: string) => {
+    if (!facets.data) return '';
+    const count = facets.data[facet].find((f) => f.value === value)?.count ?? 0;
+    return ` (${format.number(count)})`;
+  };
+
+  function sortBy(next: string) {
+    const address = new URLSearchParams(params);
+    if (next === 'newest') address.delete('sort');
+    else address.set('sort', next);
+    setParams(address);
+  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,17 +51,18 @@ export function EvidenceExplorerPage() {
       const v = formText(form, k).trim();
       if (v) next.set(k, v);
     }
+    if (sort !== 'newest') next.set('sort', sort);
     setParams(next);
   }
 
-  const select = (name: (typeof filterKeys)[number], label: string, options: { value: string; label: string }[]) => (
+  const select = (name: EvidenceFacetName, label: string, options: { value: string; label: string }[]) => (
     <div className="field">
       <label htmlFor={`${id}-${name}`}>{label}</label>
       <select id={`${id}-${name}`} name={name} defaultValue={params.get(name) ?? ''}>
         <option value="">{t('explorer.any')}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
-            {o.label}
+            {`${o.label}${counted(name, o.value)}`}
           </option>
         ))}
       </select>
@@ -58,7 +79,7 @@ export function EvidenceExplorerPage() {
           <input id={`${id}-q`} name="q" type="search" defaultValue={params.get('q') ?? ''} maxLength={fieldLimits.search} />
         </div>
         {select('iso3', t('state.name'), (states.data ?? []).map((s) => ({ value: s.iso3, label: text('state', s.iso3, 'name', s.name).text })))}
-        {select('recommendationKey', t('overview.recommendation'), (recommendations.data ?? []).map((r) => ({ value: r.key, label: `${r.key} ${r.title}` })))}
+        {select('recommendationKey', t('overview.recommendation'), (recommendations.data ?? []).map((r) => ({ value: r.key, label: `${r.key} ${text('recommendation', r.key, 'title', r.title).text}` })))}
         {select('kind', t('explorer.kind'), evidenceKinds.map((k) => ({ value: k, label: t(`kind.${k}`) })))}
         {select('direction', t('explorer.direction'), directions.map((d) => ({ value: d, label: t(`direction.${d}`) })))}
         <div className="field">
@@ -78,9 +99,24 @@ export function EvidenceExplorerPage() {
           ) : null}
         </div>
       </form>
-      <DownloadResults filter={filter} />
-      <section aria-label={t('explorer.results')} aria-live="polite">
-        <EvidenceList filter={filter} empty={t('explorer.none')} />
+      <DownloadResults filter={listed} />
+      <section aria-label={t('explorer.results')}>
+        <div className="results-bar">
+          <p className="result-count" role="status">
+            {facets.data ? t('explorer.resultCount', { count: facets.data.total, total: format.number(facets.data.total) }) : null}
+          </p>
+          <div className="field field-inline">
+            <label htmlFor={`${id}-sort`}>{t('explorer.sort')}</label>
+            <select id={`${id}-sort`} value={sort} onChange={(event) => sortBy(event.currentTarget.value)}>
+              {evidenceSorts.map((s) => (
+                <option key={s} value={s}>
+                  {t(`explorer.sortBy.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <EvidenceList filter={listed} empty={t('explorer.none')} />
       </section>
     </>
   );

@@ -9,6 +9,7 @@ import {
   eraseEvidence,
   getEvidence,
   listEvidence,
+  evidenceFacets as countEvidence,
   retractEvidence,
   reviewEvidence,
   submitEvidence,
@@ -22,6 +23,8 @@ import {
   evidenceIdInput,
   evidenceImportInput,
   evidenceListInput,
+  evidenceFacets,
+  evidenceFacetsInput,
   evidencePage,
   evidenceRetractInput,
   evidenceReviewInput,
@@ -48,6 +51,11 @@ export const evidenceRouter = router({
         return page;
       }),
     ),
+  facets: publicProcedure('evidence.facets')
+    .meta(restGet('/evidence/facets', 'Evidence', 'How many items of evidence the filters find', 'The total, and for each of iso3, recommendationKey, kind and direction how many items each value would find with the other filters kept. Takes the filters of the evidence list.'))
+    .input(evidenceFacetsInput)
+    .output(evidenceFacets)
+    .query(({ ctx, input, path }) => publicAnswer({ ctx, path, input }, () => countEvidence(ctx.db, viewerOf(ctx), input))),
   get: publicProcedure('evidence.get')
     .meta(restGet('/evidence/{id}', 'Evidence', 'One item of evidence', 'Only verified public items exist for this API; anything else answers 404.'))
     .input(evidenceIdInput)

@@ -31,10 +31,13 @@ import {
   requireAllowed,
   type EvidenceCreateInput,
   type EvidenceListInput,
+  type EvidenceSort,
   type EvidenceUpdateInput,
   type Viewer,
 } from '@tracker/domain';
-import { and, desc, eq, gte, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { clearTextMatches, filterConditions, holdsText, sealedText } from './evidence-filter';
+import { after, decodeCursor, encodeCursor, orderBy, sortKey } from './evidence-order';
 import type { Database } from '../client';
 import { appendLedger, canonicalJson, type LedgerEntry } from '../ledger';
 import {
@@ -43,7 +46,6 @@ import {
   evidenceRecommendations,
   evidenceRevisions,
   evidenceSites,
-  recommendations,
 } from '../schema';
 import { contentOf, lifecycleOf, selectEvidence, projectEvidence, readableWhere, type EvidenceContent, type EvidenceLinks, type EvidenceRow, type EvidenceView } from './evidence-view';
 import { fieldError, recommendationIds, requireSitesIn, requireState } from './lookups';
@@ -85,87 +87,48 @@ export async function evidenceRevisionsOf(db: Database, viewer: Viewer, id: stri
   return rows.map((r) => ({ ...r, snapshot: openSnapshot(key, id, r.revision, r.snapshot), createdAt: r.createdAt.toISOString() }));
 }
 
-function encodeCursor(row: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(createdAt.getTime())) {
-    throw new AppError('BAD_REQUEST', 'cursor: use the nextCursor of a previous page.', {
-      issues: [{ path: 'cursor', message: 'use the nextCursor of a previous page.' }],
-    });
-  }
-  return { createdAt, id };
-}
-
-/** `%`, `_` and `\` are literal in the user's search text. */
-const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** Newest first, keyset-paginated; every filter combines with what the viewer may read. */
+/**
+ * In the order asked for (newest publication first by default), keyset-paginated; every filter
+ * combines with what the viewer may read.
+ */
 export async function listEvidence(db: Database, viewer: Viewer | null, filter: EvidenceListInput) {
-  const conditions: (SQL | undefined)[] = [readableWhere(viewer)];
-  if (filter.mine) conditions.push(viewer ? eq(evidence.createdBy, viewer.id) : sql`false`);
-  if (filter.iso3) conditions.push(eq(evidence.iso3, filter.iso3));
-  if (filter.kind) conditions.push(eq(evidence.kind, filter.kind));
-  if (filter.direction) conditions.push(eq(evidence.direction, filter.direction));
-  if (filter.status === 'submitted' && viewer && viewer.role !== 'policymaker') {
-    // For staff, "submitted" means awaiting a decision: first submissions and proposed changes.
-    conditions.push(or(eq(evidence.status, 'submitted'), isNotNull(evidence.pendingBy)));
-  } else if (filter.status) conditions.push(eq(evidence.status, filter.status));
-  if (filter.visibility) conditions.push(eq(evidence.visibility, filter.visibility));
-  if (filter.publishedFrom) conditions.push(gte(evidence.publishedOn, filter.publishedFrom));
-  if (filter.publishedTo) conditions.push(lte(evidence.publishedOn, filter.publishedTo));
-  if (filter.recommendationKey) {
-    conditions.push(
-      sql`exists (select 1 from ${evidenceRecommendations} er join ${recommendations} r on r.id = er.recommendation_id
-        where er.evidence_id = ${evidence.id} and r.key = ${filter.recommendationKey})`,
-    );
-  }
-  if (filter.siteId) {
-    conditions.push(sql`exists (select 1 from ${evidenceSites} es where es.evidence_id = ${evidence.id} and es.site_id = ${filter.siteId})`);
-  }
-  if (filter.cursor) {
-    const after = decodeCursor(filter.cursor);
-    conditions.push(sql`(${evidence.createdAt}, ${evidence.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`);
-  }
+  const sort = filter.sort ?? 'newest';
+  const conditions = filterConditions(viewer, filter);
+  if (filter.cursor) conditions.push(after(sort, decodeCursor(sort, filter.cursor)));
   const query = (where: SQL | undefined, limit: number) =>
-    selectEvidence(db).where(where).orderBy(desc(evidence.createdAt), desc(evidence.id)).limit(limit);
+    selectEvidence(db)
+      .where(where)
+      .orderBy(...orderBy(sort))
+      .limit(limit);
   if (!filter.q) {
     const rows = await query(and(...conditions), filter.limit + 1);
-    return pageOf(db, rows, filter.limit, viewer);
+    return pageOf(db, rows, filter.limit, viewer, sort);
   }
   // Words in the clear are found by the trigram index. Sealed items (only those the viewer may read
   // reach this query) are opened and searched here: linear in the confidential items that pass the
   // other filters, read a batch at a time until the page is full.
-  const needle = filter.q.toLowerCase();
-  const matches = (row: EvidenceRow) => `${row.title} ${row.summary}`.toLowerCase().includes(needle);
+  const matches = holdsText(filter.q);
   const found: EvidenceRow[] = [];
   let before: EvidenceRow | undefined;
   for (;;) {
     const batch = Math.max(100, filter.limit + 1);
-    const where = and(
-      ...conditions,
-      or(sql`lower(${evidence.title} || ' ' || ${evidence.summary}) like ${likePattern(filter.q)} escape '\\'`, sql`${evidence.title} like 'enc:v1:%'`),
-      before ? sql`(${evidence.createdAt}, ${evidence.id}) < (${before.createdAt.toISOString()}::timestamptz, ${before.id}::uuid)` : undefined,
-    );
+    const where = and(...conditions, or(clearTextMatches(filter.q), sealedText), before ? after(sort, sortKey(sort, before)) : undefined);
     const raw = await query(where, batch);
     const { rows } = await readRows(db, raw);
     found.push(...rows.filter(matches));
     before = raw.at(-1);
     if (found.length > filter.limit || raw.length < batch) break;
   }
-  return pageOf(db, found.slice(0, filter.limit + 1), filter.limit, viewer);
+  return pageOf(db, found.slice(0, filter.limit + 1), filter.limit, viewer, sort);
 }
 
 /** A page of `limit` rows, and the cursor to the next when there is one more. */
-async function pageOf(db: Database, rows: EvidenceRow[], limit: number, viewer: Viewer | null) {
+async function pageOf(db: Database, rows: EvidenceRow[], limit: number, viewer: Viewer | null, sort: EvidenceSort) {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     items: await project(db, page, viewer),
-    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(sort, last) : null,
   };
 }
 

@@ -4,6 +4,7 @@ export * from './sites';
 export * from './indicators';
 export * from './health';
 export * from './evidence';
+export { evidenceFacets } from './evidence-facets';
 export { projectEvidence, mayRead, type EvidenceContent, type EvidenceView } from './evidence-view';
 export { fieldError } from './lookups';
 export * from './assessments';

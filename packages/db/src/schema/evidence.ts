@@ -100,6 +100,8 @@ export const evidence = pgTable(
     index('evidence_pending_idx').on(t.pendingAt).where(sql`${t.pendingBy} is not null`),
     index('evidence_state_status_idx').on(t.iso3, t.status, t.visibility),
     index('evidence_newest_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // The list's default order: newest publication first, undated last.
+    index('evidence_published_idx').on(t.publishedOn.desc().nullsLast(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('evidence_author_idx').on(t.createdBy, t.status),
     // Trigram search works for every script (Thai, Khmer, Burmese have no spaces between words).
     index('evidence_search_idx').using('gin', sql`lower(${t.title} || ' ' || ${t.summary}) gin_trgm_ops`),

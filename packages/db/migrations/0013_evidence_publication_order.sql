@@ -1,0 +1,1 @@
+CREATE INDEX "evidence_published_idx" ON "evidence" USING btree ("published_on" DESC NULLS LAST,"created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
