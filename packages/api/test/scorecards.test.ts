@@ -72,6 +72,20 @@ describeEachDb('scorecards from the assessment history', (suite) => {
     expect(card.trend).toMatchObject({ previousScore: 25, delta: 25, direction: 'up', since: shiftDate('2025-04-01', -180) });
   });
 
+  it('says since when the score is unchanged from its last change, as the chart draws it, not from the start of the window', async () => {
+    // 25 (2024-01-01), 50 (2025-03-01), back to 25 (2025-06-01): as of August it equals the score
+    // of February, but it has only held since June.
+    const august = await as(null).scorecards.state({ iso3: 'KHM', asOf: '2025-08-01' });
+    expect(august.trend).toMatchObject({ direction: 'flat', since: shiftDate('2025-08-01', -180), unchangedSince: '2025-06-01' });
+    const points = (await as(null).scorecards.timeline({ iso3: 'KHM' })).points.filter((p) => p.date <= '2025-08-01');
+    expect(points.at(-1)).toMatchObject({ date: '2025-06-01', score: august.score });
+    expect(points.filter((p) => p.date > '2025-06-01')).toEqual([]);
+    const april = await as(null).scorecards.state({ iso3: 'KHM', asOf: '2025-04-01' });
+    expect(april.trend.unchangedSince).toBe('2025-03-01');
+    expect((await as(null).scorecards.state({ iso3: 'KHM', asOf: '2023-12-31' })).trend.unchangedSince).toBeNull();
+    expect((await as(null).scorecards.state({ iso3: 'MMR', asOf: '2025-12-31' })).trend.unchangedSince).toBe('2024-06-01');
+  });
+
   it('never lets confidential content into anything public, only the count', async () => {
     const outputs = await Promise.all([
       as(null).scorecards.state({ iso3: 'KHM', asOf: '2025-12-31' }),

@@ -138,6 +138,24 @@ export function trendOf(score: number | null, previousScore: number | null): Tre
   return { previousScore, delta, direction: delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat' };
 }
 
+/**
+ * The date since which the score has held as of `asOf`: the last point on or before it where the
+ * score changed (or was first given). What "unchanged since" says, read from the same points the
+ * score-over-time chart draws, so the two never disagree.
+ */
+export function scoreHeldSince(points: readonly { date: string; score: number | null }[], asOf: string): string | null {
+  let since: string | null = null;
+  let previous: number | null = null;
+  for (const point of points) {
+    if (point.date > asOf) break;
+    if (point.score !== previous) {
+      since = point.score === null ? null : point.date;
+      previous = point.score;
+    }
+  }
+  return since;
+}
+
 /** `YYYY-MM-DD` plus `days` (negative goes back), in UTC. */
 export function shiftDate(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);

@@ -230,6 +230,7 @@ export const stateScorecardView = scoreSummary.extend({
     delta: z.number().nullable(),
     direction: z.enum(['up', 'down', 'flat', 'unknown']),
     since: date,
+    unchangedSince: date.nullable().meta({ description: 'The date the score last changed (or was first given) on or before the as-of date; null while there is no score.' }),
   }),
   recommendations: z.array(cellWithRationale.extend({ title: z.string() })),
 });

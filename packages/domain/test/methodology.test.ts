@@ -12,6 +12,7 @@ import {
   summarise,
   timelineOf,
   trendOf,
+  scoreHeldSince,
   type AssessmentRecord,
   type AssessmentStatus,
 } from '../src';
@@ -126,5 +127,21 @@ describe('the methodology', () => {
   it('describes the trend from the earlier score', () => {
     expect(trendOf(50, 25)).toEqual({ previousScore: 25, delta: 25, direction: 'up' });
     expect(trendOf(null, 25).direction).toBe('unknown');
+  });
+
+  it('dates an unchanged score from its last change on or before the as-of date', () => {
+    const points = [
+      { date: '2024-01-01', score: 25 },
+      { date: '2024-05-01', score: 25 },
+      { date: '2025-03-01', score: 50 },
+      { date: '2025-06-01', score: 25 },
+      { date: '2026-01-01', score: null },
+    ];
+    expect(scoreHeldSince(points, '2024-12-31')).toBe('2024-01-01');
+    expect(scoreHeldSince(points, '2025-08-01')).toBe('2025-06-01');
+    expect(scoreHeldSince(points, '2025-05-31')).toBe('2025-03-01');
+    expect(scoreHeldSince(points, '2026-02-01')).toBeNull();
+    expect(scoreHeldSince(points, '2023-01-01')).toBeNull();
+    expect(scoreHeldSince([], '2025-01-01')).toBeNull();
   });
 });

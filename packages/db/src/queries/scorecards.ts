@@ -7,6 +7,7 @@ import {
   shiftDate,
   summarise,
   timelineOf,
+  scoreHeldSince,
   todayUtc,
   trendOf,
   TREND_WINDOW_DAYS,
@@ -255,9 +256,10 @@ const statusesOf = (cells: Cell[]) => cells.map((c) => c.status);
 
 export async function stateScorecard(db: Database, iso3: string, asOf: string = todayUtc()) {
   const previousDate = shiftDate(asOf, -TREND_WINDOW_DAYS);
-  const [{ stateRows, recRows, cells }, previous] = await Promise.all([
+  const [{ stateRows, recRows, cells }, previous, history] = await Promise.all([
     cellsAsOf(db, asOf, { iso3 }),
     assessmentsInForce(db, previousDate, { iso3 }),
+    approvedHistory(db, { iso3 }),
   ]);
   const state = stateRows[0];
   if (!state) throw notFound(`State ${iso3}`);
@@ -269,7 +271,17 @@ export async function stateScorecard(db: Database, iso3: string, asOf: string = 
     asOf,
     methodologyVersion,
     ...summary,
-    trend: { ...trendOf(summary.score, before.score), since: previousDate },
+    trend: {
+      ...trendOf(summary.score, before.score),
+      since: previousDate,
+      unchangedSince: scoreHeldSince(
+        timelineOf(
+          history,
+          recRows.map((r) => cellKey(iso3, r.key)),
+        ),
+        asOf,
+      ),
+    },
     recommendations: cells.map((c) => ({ ...c, title: recRows.find((r) => r.key === c.recommendationKey)?.title ?? '' })),
   };
 }
