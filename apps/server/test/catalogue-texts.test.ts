@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { openApiDocument } from '@tracker/api';
 import { briefingPaper } from '@tracker/db';
 import { interfaceLanguages, shippedTextKey } from '@tracker/domain';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +50,39 @@ describe('the open-data descriptions the dashboard ships in every language', () 
         expect(texts.own(language, `openData.datasetDescription.${name}`), `${language} ${name}`).not.toBe(dataset.description);
         for (const column of Object.keys(dataset.columns)) expect(texts.own(language, `openData.column.${name}.${column}`), `${language} ${name}.${column}`).toBeTruthy();
       }
+    }
+  });
+});
+
+describe('the API reference the dashboard ships in every language', () => {
+  /** Every text of the OpenAPI document a reader sees: tag names, summaries and descriptions. */
+  function documentTexts(): Set<string> {
+    const doc = openApiDocument('http://tracker.test') as { tags?: { name: string }[] };
+    const found = new Set<string>((doc.tags ?? []).map((tag) => tag.name));
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === 'object') {
+        for (const [key, inner] of Object.entries(value)) {
+          if ((key === 'description' || key === 'summary') && typeof inner === 'string') found.add(inner);
+          else walk(inner);
+        }
+      }
+    };
+    const { info, paths, components } = doc as { info: unknown; paths: unknown; components?: unknown };
+    walk(info);
+    walk(paths);
+    walk(components);
+    return found;
+  }
+  const dir = new URL('../../web/src/api-texts/', import.meta.url);
+
+  it('translates every description of the OpenAPI document, and nothing the document no longer says', () => {
+    const english = documentTexts();
+    expect(english.size).toBeGreaterThan(50);
+    for (const language of interfaceLanguages.filter((l) => l !== 'en')) {
+      const translated = JSON.parse(readFileSync(new URL(`${language}.json`, dir), 'utf8')) as Record<string, string>;
+      expect([...english].filter((text) => !translated[text]?.trim()), `${language}: untranslated`).toEqual([]);
+      expect(Object.keys(translated).filter((text) => !english.has(text)), `${language}: no longer in the document`).toEqual([]);
     }
   });
 });

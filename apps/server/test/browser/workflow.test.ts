@@ -246,6 +246,13 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     await page.getByRole('heading', { name: 'GET /scorecards/states/{iso3}' }).waitFor();
     expect(await page.getByText(`curl ${suite.server.url}/api/v1/scorecards/changes?since=2025-01-01`).count()).toBe(1);
     await screenshot(page, 'api-reference');
+
+    // In Thai the descriptions are Thai, and nothing is left marked as English.
+    await page.goto(`${suite.server.url}/th/data/api`);
+    await page.getByRole('heading', { level: 2, name: 'หลักฐาน' }).waitFor();
+    await page.getByText('หลักฐานสาธารณะที่ผ่านการตรวจสอบ', { exact: true }).waitFor();
+    expect(await page.locator('main [lang="en"]').count()).toBe(0);
+    expect(await page.locator('main').innerText()).not.toContain('Verified public evidence');
     await page.close();
   });
 

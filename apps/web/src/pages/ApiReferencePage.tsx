@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loadable, SkeletonRows } from '../components/Loadable';
@@ -43,18 +44,44 @@ interface OpenApiDocument {
 
 const DOCUMENT = '/api/v1/openapi.json';
 
-/** A short type label such as `string (date)`, `integer ≤ 100`, `one of: a, b` or `array of object`. */
-function typeOf(schema: Schema | undefined): string {
+/**
+ * The document's descriptions in the interface languages, keyed by their English text (one file a
+ * language, loaded with this page only); a test keeps them in step with the document.
+ */
+const descriptions = import.meta.glob<Record<string, string>>('../api-texts/*.json', { import: 'default' });
+
+/** A description in the reader's language, or in English (marked as such) when it has none yet. */
+type Describe = (english: string | undefined) => React.ReactNode;
+
+function describer(texts: Record<string, string> | null): Describe {
+  return (english) => {
+    if (!english) return null;
+    const text = texts?.[english];
+    return text ?? (texts ? <span lang="en">{english}</span> : english);
+  };
+}
+
+/** The words a type label needs besides JSON Schema's own type names. */
+interface TypeWords {
+  arrayOf: (items: string) => string;
+  chars: (max: number) => string;
+}
+
+/** A short type label such as `string (date)`, `integer ≤ 100`, `a | b` or `array of object`. */
+function typeOf(schema: Schema | undefined, words: TypeWords): string {
   if (!schema) return '';
-  if (schema.anyOf) return schema.anyOf.map(typeOf).filter((t) => t !== 'null').join(' | ') + (schema.anyOf.some((s) => s.type === 'null') ? ' | null' : '');
+  if (schema.anyOf) {
+    const label = schema.anyOf.map((s) => typeOf(s, words)).filter((t) => t !== 'null').join(' | ');
+    return label + (schema.anyOf.some((s) => s.type === 'null') ? ' | null' : '');
+  }
   if (schema.enum) return `${schema.enum.map(String).join(' | ')}`;
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   const main = types.filter((t) => t !== 'null');
   let label = main.join(' | ') || 'any';
-  if (main.includes('array')) label = `array of ${typeOf(schema.items)}`;
+  if (main.includes('array')) label = words.arrayOf(typeOf(schema.items, words));
   if (schema.format) label += ` (${schema.format})`;
   if (schema.maximum !== undefined) label += ` ≤ ${schema.maximum}`;
-  if (schema.maxLength !== undefined) label += `, ≤ ${schema.maxLength} chars`;
+  if (schema.maxLength !== undefined) label += `, ${words.chars(schema.maxLength)}`;
   return types.includes('null') ? `${label} | null` : label;
 }
 
@@ -71,8 +98,9 @@ function sampleUrl(base: string, path: string, parameters: Parameter[] = []): st
   return `${base}${filled}${required.length ? `?${required.join('&')}` : ''}`;
 }
 
-function OperationCard({ path, op, base }: { path: string; op: Operation; base: string }) {
+function OperationCard({ path, op, base, describe }: { path: string; op: Operation; base: string; describe: Describe }) {
   const { t } = useTranslation();
+  const words: TypeWords = { arrayOf: (items) => t('apiReference.arrayOf', { items }), chars: (max) => t('apiReference.chars', { max }) };
   const response = op.responses['200']?.content?.['application/json']?.schema;
   const fields = fieldsOf(response);
   const id = `op-${op.operationId}`;
@@ -81,8 +109,8 @@ function OperationCard({ path, op, base }: { path: string; op: Operation; base: 
       <h3 id={id}>
         <span className="api-method">GET</span> <code>{path}</code>
       </h3>
-      {op.summary && <p className="api-summary">{op.summary}</p>}
-      {op.description && <p>{op.description}</p>}
+      {op.summary && <p className="api-summary">{describe(op.summary)}</p>}
+      {op.description && <p>{describe(op.description)}</p>}
       {op.parameters && op.parameters.length > 0 && (
         <TableWrap role="region" aria-label={t('apiReference.parametersOf', { path })}>
           <table>
@@ -103,9 +131,13 @@ function OperationCard({ path, op, base }: { path: string; op: Operation; base: 
                   </td>
                   <td>{p.in === 'path' ? t('apiReference.inPath') : t('apiReference.inQuery')}</td>
                   <td>
-                    <code>{typeOf(p.schema)}</code>
+                    <code>{typeOf(p.schema, words)}</code>
                   </td>
-                  <td>{[p.required ? t('apiReference.required') : null, p.description ?? p.schema?.description].filter(Boolean).join(' · ')}</td>
+                  <td>
+                    {p.required ? t('apiReference.required') : null}
+                    {p.required && (p.description ?? p.schema?.description) ? ' · ' : null}
+                    {describe(p.description ?? p.schema?.description)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -122,8 +154,8 @@ function OperationCard({ path, op, base }: { path: string; op: Operation; base: 
                   <code>{name}</code>
                 </dt>
                 <dd>
-                  <code>{typeOf(schema)}</code>
-                  {schema.description ? ` — ${schema.description}` : ''}
+                  <code>{typeOf(schema, words)}</code>
+                  {schema.description ? <> — {describe(schema.description)}</> : null}
                 </dd>
               </div>
             ))}
@@ -139,13 +171,15 @@ function OperationCard({ path, op, base }: { path: string; op: Operation; base: 
 
 /** A readable reference of the REST API, drawn from its OpenAPI document so it never disagrees with it. */
 export function ApiReferencePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   const doc = useQuery({
-    queryKey: ['openapi-document'],
+    queryKey: ['openapi-document', language],
     queryFn: async () => {
-      const res = await fetch(DOCUMENT);
+      const load = descriptions[`../api-texts/${language}.json`];
+      const [res, texts] = await Promise.all([fetch(DOCUMENT), load ? load() : null]);
       if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
-      return (await res.json()) as OpenApiDocument;
+      return { document: (await res.json()) as OpenApiDocument, describe: describer(language === 'en' ? null : (texts ?? {})) };
     },
     staleTime: Infinity,
   });
@@ -165,8 +199,8 @@ export function ApiReferencePage() {
           </p>
         </div>
       </div>
-      <Loadable query={doc} skeleton={<SkeletonRows rows={8} />} isEmpty={(d) => Object.keys(d.paths).length === 0} empty={t('apiReference.empty')}>
-        {(d) => {
+      <Loadable query={doc} skeleton={<SkeletonRows rows={8} />} isEmpty={({ document }) => Object.keys(document.paths).length === 0} empty={t('apiReference.empty')}>
+        {({ document: d, describe }) => {
           const base = d.servers[0]?.url ?? '/api/v1';
           const operations = Object.entries(d.paths).flatMap(([path, item]) => (item.get ? [{ path, op: item.get }] : []));
           const tags = d.tags?.map((tag) => tag.name) ?? [...new Set(operations.flatMap((o) => o.op.tags ?? []))];
@@ -175,24 +209,24 @@ export function ApiReferencePage() {
               <p>
                 {t('apiReference.base')} <code>{base}</code> · {t('apiReference.version', { version: d.info.version })}
               </p>
-              {d.info.description && <p className="muted">{d.info.description}</p>}
+              {d.info.description && <p className="muted">{describe(d.info.description)}</p>}
               <nav aria-label={t('apiReference.contents')}>
                 <ul className="tags">
                   {tags.map((tag) => (
                     <li key={tag}>
-                      <a href={`#tag-${tag}`}>{tag}</a>
+                      <a href={`#tag-${tag}`}>{describe(tag)}</a>
                     </li>
                   ))}
                 </ul>
               </nav>
               {tags.map((tag) => (
                 <section key={tag} aria-labelledby={`tag-${tag}`}>
-                  <h2 id={`tag-${tag}`}>{tag}</h2>
+                  <h2 id={`tag-${tag}`}>{describe(tag)}</h2>
                   <div className="api-operations">
                     {operations
                       .filter((o) => o.op.tags?.includes(tag))
                       .map((o) => (
-                        <OperationCard key={o.path} path={o.path} op={o.op} base={base} />
+                        <OperationCard key={o.path} path={o.path} op={o.op} base={base} describe={describe} />
                       ))}
                   </div>
                 </section>

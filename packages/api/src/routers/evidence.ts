@@ -41,7 +41,7 @@ import { restGet } from '../rest';
 
 export const evidenceRouter = router({
   list: publicProcedure('evidence.list')
-    .meta(restGet('/evidence', 'Evidence', 'Verified public evidence', 'Newest first, 25 per page by default (at most 100). Filters combine; `q` searches titles and summaries in any script. Follow `nextCursor` for the next page.'))
+    .meta(restGet('/evidence', 'Evidence', 'Verified public evidence', 'Newest publication first unless `sort` says otherwise, 25 per page by default (at most 100). Filters combine; `q` searches titles and summaries in any script. Follow `nextCursor` for the next page.'))
     .input(evidenceListInput)
     .output(evidencePage)
     .query(({ ctx, input, path }) =>
