@@ -62,6 +62,57 @@ describe.skipIf(chromiumMissing)(`the dashboard in Chromium${chromiumMissing ? '
     await page.close();
   });
 
+  it('keeps one header layout on every page, on a phone and on a laptop', async () => {
+    for (const viewport of [
+      { width: 360, height: 740 },
+      { width: 1280, height: 900 },
+    ]) {
+      const page = await suite.browser.newPage({ viewport });
+      const layouts = new Map<string, string>();
+      for (const path of ['/', '/evidence', '/states/KHM', '/recommendations/A.1', '/compare', '/methodology', '/data', '/data/api', '/sign-in', '/no-such-page']) {
+        await page.goto(`${suite.server.url}${path}`);
+        await page.locator('h1').first().waitFor();
+        await page.locator('header').getByRole('link', { name: 'Sign in' }).waitFor();
+        // Where each of the header's parts sits, and how tall it is.
+        const layout = await page.locator('header').first().evaluate((header) =>
+          JSON.stringify({
+            height: Math.round(header.getBoundingClientRect().height),
+            parts: Array.from(header.querySelectorAll('a, button, select')).map((part) => {
+              const box = part.getBoundingClientRect();
+              return [part.textContent?.trim() ?? '', Math.round(box.x), Math.round(box.y)];
+            }),
+          }),
+        );
+        layouts.set(path, layout);
+      }
+      const [first] = layouts.values();
+      for (const [path, layout] of layouts) expect(layout, `${path} at ${viewport.width}px`).toBe(first);
+      await page.close();
+    }
+    // Nor does it move when the session becomes known: held back here, as on a slow network.
+    for (const width of [320, 360, 390, 430, 768, 1024]) {
+      const page = await suite.browser.newPage({ viewport: { width, height: 800 } });
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/trpc\/[^?]*auth\.me/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${suite.server.url}/methodology`);
+      await page.locator('h1').first().waitFor();
+      const parts = () =>
+        page.locator('header').first().evaluate((header) =>
+          JSON.stringify([header.getBoundingClientRect().height, ...Array.from(header.querySelectorAll('nav a:not([href$="/sign-in"]), select')).map((part) => [part.getBoundingClientRect().x, part.getBoundingClientRect().y])]),
+        );
+      const before = await parts();
+      expect(await page.locator('header').getByRole('link', { name: 'Sign in' }).count()).toBe(0);
+      release();
+      await page.locator('header').getByRole('link', { name: 'Sign in' }).waitFor();
+      expect(await parts(), `${width}px`).toBe(before);
+      await page.close();
+    }
+  });
+
   it('can be used by keyboard: the skip link moves focus to the content', async () => {
     const page = await suite.browser.newPage();
     await page.goto(suite.server.url);

@@ -98,7 +98,8 @@ function UserMenu() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const logout = useMutation(trpc.auth.logout.mutationOptions());
-  if (me.isPending) return null;
+  // Until the session is known, the space the sign-in link takes, so the header never moves.
+  if (me.isPending) return <span className="nav-pending" aria-hidden="true">{t('auth.signIn')}</span>;
   if (!me.data) return <NavLink to="/sign-in">{t('auth.signIn')}</NavLink>;
   return (
     <>
