@@ -59,6 +59,12 @@ describe.skipIf(chromiumMissing)(`the interface in the region's languages${chrom
       const description = await page.locator('section.card').first().locator('p').first().innerText();
       expect(description).toMatch(c.script);
       expect(description).not.toContain('Verified public evidence');
+
+      // And the API reference: every description from the OpenAPI document, none left in English.
+      await page.goto(`${suite.server.url}/${c.segment}/data/api`);
+      await page.locator('.api-operation').first().waitFor();
+      expect(await page.locator('.api-summary').first().innerText()).toMatch(c.script);
+      expect(await page.locator('main [lang="en"]').count()).toBe(0);
       expect(problems).toEqual([]);
       await page.close();
     });
