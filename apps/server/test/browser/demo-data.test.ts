@@ -130,6 +130,23 @@ describe.skipIf(chromiumMissing)(`the public pages in Chromium, on the demo data
     expect(heads.slice(1)).toEqual(['Cambodia', 'Myanmar', 'Thailand']);
     expect(await table.locator('tbody tr').count()).toBe(7);
     expect(await table.locator('tbody td .status').count()).toBe(21);
+    // Their trends on one time axis: a line per State, told apart in a legend, every change drawn.
+    const trends = page.locator('figure.chart', { hasText: 'Score over time' });
+    await trends.scrollIntoViewIfNeeded();
+    await trends.locator('.score-change').first().waitFor();
+    expect(await trends.locator('.recharts-legend-item-text').allInnerTexts()).toEqual(['Cambodia', 'Myanmar', 'Thailand']);
+    for (const [iso3, name] of [
+      ['KHM', 'Cambodia'],
+      ['MMR', 'Myanmar'],
+      ['THA', 'Thailand'],
+    ] as const) {
+      const timeline = (await (await fetch(`${suite.server.url}/api/v1/scorecards/timeline?iso3=${iso3}`)).json()) as { points: { date: string }[] };
+      const dates = timeline.points.map((p) => p.date).filter((d) => d <= new Date().toISOString().slice(0, 10));
+      expect(await trends.locator(`.score-change[data-series="${name}"]`).evaluateAll((dots) => dots.map((d) => d.getAttribute('data-date'))), name).toEqual(dates);
+    }
+    const dots = await trends.locator('.score-change').evaluateAll((nodes) => nodes.map((n) => ({ time: Date.parse(`${n.getAttribute('data-date') ?? ''}T00:00:00Z`), at: Number(n.getAttribute('cx')) })));
+    const [a, b] = [dots.reduce((m, d) => (d.time < m.time ? d : m)), dots.reduce((m, d) => (d.time > m.time ? d : m))];
+    for (const dot of dots) expect(Math.abs(a.at + ((dot.time - a.time) * (b.at - a.at)) / (b.time - a.time) - dot.at)).toBeLessThan(1.5);
     await screenshot(page, 'compare-desktop');
 
     // The same address in another tab shows the same comparison; an earlier date shows that date.

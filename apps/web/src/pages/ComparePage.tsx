@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Outputs } from '../api-types';
 import { todayIso, useDateParam } from '../as-of';
-import { CatalogueText } from '../catalogue-text';
+import { CatalogueText, useCatalogueText } from '../catalogue-text';
+import { ScoreComparison } from '../components/charts';
 import { AsOfControl } from '../components/AsOfControl';
 import { SkeletonRows } from '../components/Loadable';
 import { StatusBadge } from '../components/Status';
@@ -30,6 +31,7 @@ type Card = Outputs['scorecards']['state'];
 export function ComparePage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const text = useCatalogueText();
   const id = useId();
   const [params, setParams] = useSearchParams();
   const [asOf, setAsOf, asOfSet] = useDateParam('asOf', todayIso());
@@ -39,6 +41,7 @@ export function ComparePage() {
   const unknown = states.data ? wanted.filter((c) => !known.includes(c)) : [];
   const chosen = known.slice(0, MAX_COMPARED);
   const cards = useQueries({ queries: chosen.map((iso3) => trpc.scorecards.state.queryOptions({ iso3, asOf })) });
+  const timelines = useQueries({ queries: chosen.map((iso3) => trpc.scorecards.timeline.queryOptions({ iso3 })) });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -91,7 +94,25 @@ export function ComparePage() {
             {t('compare.failed')}
           </p>
         ) : ready ? (
-          <CompareTable cards={cards.map((c) => c.data as Card)} />
+          <>
+            <CompareTable cards={cards.map((c) => c.data as Card)} />
+            {timelines.some((tl) => tl.error) ? (
+              <p className="notice" role="alert">
+                {t('compare.failed')}
+              </p>
+            ) : timelines.every((tl) => tl.data) ? (
+              <ScoreComparison
+                title={t('scorecard.history')}
+                until={asOf}
+                series={chosen.map((iso3, i) => ({
+                  name: text('state', iso3, 'name', (cards[i]?.data as Card).name).text,
+                  points: (timelines[i]?.data?.points ?? []).filter((p) => p.date <= asOf),
+                }))}
+              />
+            ) : (
+              <div className="skeleton skeleton-block" />
+            )}
+          </>
         ) : (
           <SkeletonRows rows={8} />
         )

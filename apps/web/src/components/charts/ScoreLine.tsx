@@ -1,4 +1,4 @@
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../../format';
 
 export interface ScorePoint {
@@ -20,22 +20,40 @@ function timeTicks(from: number, to: number, count: number): number[] {
   return [...ticks, to];
 }
 
+/** One line of the chart: a State's (or the region's) score after each change. */
+export interface ScoreSeries {
+  name: string;
+  points: ScorePoint[];
+}
+
+/** Told apart by colour (a palette safe for colour-blind readers) and by dash, never by colour alone. */
+const looks = [
+  { stroke: '#1d4e89', dash: undefined },
+  { stroke: '#c75200', dash: '6 3' },
+  { stroke: '#00795a', dash: '2 3' },
+  { stroke: '#a8417f', dash: '10 3 2 3' },
+  { stroke: '#7a5a00', dash: '1 5' },
+] as const;
+
 /**
  * Score (0–100) over time, on a true time axis: the distance between two changes is the time between
  * them. Drawn as steps, because a score holds until the next judgement takes effect, and carried on to
- * `until` (the as-of date), since it still holds then.
+ * `until` (the as-of date), since it still holds then. Several series share the axis, with a legend.
  */
-export default function ScoreLine({ points, label, until }: { points: ScorePoint[]; label: string; until?: string }) {
+export default function ScoreLine({ series, until }: { series: ScoreSeries[]; until?: string }) {
   const format = useFormat();
-  const last = points.at(-1);
-  const held = last && until && until > last.date ? [...points, { ...last, date: until, held: true }] : points;
-  const data = held.map((p) => ({ ...p, time: timeOf(p.date) }));
-  const from = data[0]?.time ?? 0;
-  const to = data.at(-1)?.time ?? 0;
+  const lines = series.map((line) => {
+    const last = line.points.at(-1);
+    const held = last && until && until > last.date ? [...line.points, { ...last, date: until, held: true }] : line.points;
+    return { ...line, data: held.map((p) => ({ ...p, time: timeOf(p.date) })) };
+  });
+  const times = lines.flatMap((line) => line.data.map((p) => p.time));
+  const from = times.length ? Math.min(...times) : 0;
+  const to = times.length ? Math.max(...times) : 0;
   const ticks = timeTicks(from, to, 5);
   return (
-    <ResponsiveContainer width="100%" height={260}>
-      <LineChart data={data} margin={{ top: 8, right: 24, bottom: 8, left: 0 }} accessibilityLayer>
+    <ResponsiveContainer width="100%" height={lines.length > 1 ? 300 : 260}>
+      <LineChart margin={{ top: 8, right: 24, bottom: 8, left: 0 }} accessibilityLayer>
         <CartesianGrid stroke="#d5dae0" strokeDasharray="3 3" />
         <XAxis
           dataKey="time"
@@ -43,6 +61,7 @@ export default function ScoreLine({ points, label, until }: { points: ScorePoint
           scale="time"
           domain={[from, to]}
           ticks={ticks}
+          allowDuplicatedCategory={false}
           // Every tick at its own date: none dropped or moved to make room (the labels are anchored
           // inward at the ends instead).
           interval={0}
@@ -61,22 +80,31 @@ export default function ScoreLine({ points, label, until }: { points: ScorePoint
           )}
         />
         <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} width={36} tick={{ fontSize: 12 }} />
-        <Tooltip labelFormatter={(time) => format.date(dateOf(Number(time)))} formatter={(v) => [format.number(Number(v)), label]} />
-        <Line
-          type="stepAfter"
-          dataKey="score"
-          name={label}
-          stroke="#1d4e89"
-          strokeWidth={2}
-          dot={(props: { cx?: number; cy?: number; index?: number; payload?: { date: string; held?: boolean } }) =>
-            props.payload?.held || props.cx === undefined || props.cy === undefined ? (
-              <g key={props.index} />
-            ) : (
-              <circle key={props.index} cx={props.cx} cy={props.cy} r={3} fill="#1d4e89" data-date={props.payload?.date} className="score-change" />
-            )
-          }
-          isAnimationActive={false}
-        />
+        <Tooltip labelFormatter={(time) => format.date(dateOf(Number(time)))} formatter={(v, name) => [format.number(Number(v)), name]} />
+        {lines.length > 1 ? <Legend verticalAlign="top" height={28} iconType="plainline" /> : null}
+        {lines.map((line, i) => {
+          const look = looks[i % looks.length] ?? looks[0];
+          return (
+            <Line
+              key={line.name}
+              data={line.data}
+              type="stepAfter"
+              dataKey="score"
+              name={line.name}
+              stroke={look.stroke}
+              strokeDasharray={look.dash}
+              strokeWidth={2}
+              dot={(props: { cx?: number; cy?: number; index?: number; payload?: { date: string; held?: boolean } }) =>
+                props.payload?.held || props.cx === undefined || props.cy === undefined ? (
+                  <g key={props.index} />
+                ) : (
+                  <circle key={props.index} cx={props.cx} cy={props.cy} r={3} fill={look.stroke} data-date={props.payload?.date} data-series={line.name} className="score-change" />
+                )
+              }
+              isAnimationActive={false}
+            />
+          );
+        })}
       </LineChart>
     </ResponsiveContainer>
   );

@@ -6,4 +6,4 @@ export const ScoreBars = lazy(() => import('./ScoreBars'));
 export const ValueBars = lazy(() => import('./ValueBars'));
 export const RegionMap = lazy(() => import('./RegionMap'));
 export { ChartFrame } from './ChartFrame';
-export { ScoreTimeline } from './ScoreTimeline';
+export { ScoreComparison, ScoreTimeline } from './ScoreTimeline';
