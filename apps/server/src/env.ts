@@ -39,6 +39,23 @@ const schema = z.object({
   /** Writes are refused (503, saying the disk is full) while the embedded database's disk has less free. 0 turns the check off. */
   TRACKER_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_MIN_FREE_MB),
   TRACKER_MAX_BODY_BYTES: z.coerce.number().int().min(BODY_BYTES_RANGE.min).max(BODY_BYTES_RANGE.max).default(DEFAULT_MAX_BODY_BYTES),
+  /** Mail through this SMTP server (`smtp://user:pass@mail.example.org:587`); without it, notices stay in the in-app inbox. */
+  TRACKER_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'TRACKER_SMTP_URL must be an smtp:// or smtps:// address, such as smtp://user:pass@mail.example.org:587')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** The sender of the tracker's mail: an address, or `Name <address>`. Needed with TRACKER_SMTP_URL. */
+  TRACKER_MAIL_FROM: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^([^<>@\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'TRACKER_MAIL_FROM must be an address, or Name <address>')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+}).refine((env) => !env.TRACKER_SMTP_URL || env.TRACKER_MAIL_FROM, {
+  path: ['TRACKER_MAIL_FROM'],
+  message: 'TRACKER_MAIL_FROM is needed with TRACKER_SMTP_URL: the address the tracker sends from, such as tracker@example.org',
 });
 
 export type Env = z.infer<typeof schema>;

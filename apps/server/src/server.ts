@@ -1,10 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAuthServices, issueOneTimeLink } from '@tracker/api';
-import { analyzeTables, countUsers, hasCatalogue, openDatabase, pruneIdempotencyKeys, pruneSessions, pruneThrottle, seedCatalogue, type DbHandle } from '@tracker/db';
+import { analyzeTables, countUsers, hasCatalogue, openDatabase, pruneIdempotencyKeys, pruneSessions, pruneThrottle, seedCatalogue, useMail, type DbHandle } from '@tracker/db';
 import type { Env } from './env';
 import { createRequestHandler } from './http/handler';
+import { pageTexts } from './http/page-texts';
 import { storageGuard } from './http/storage';
+import { startMailSender } from './mail/sender';
+import { smtpTransport } from './mail/transport';
 import { keyCreatedMessage } from './key-message';
 import { log } from './log';
 
@@ -91,6 +94,13 @@ export async function startServer(env: Env): Promise<RunningServer> {
     await pruneIdempotencyKeys(handle.db);
     await pruneThrottle(handle.db);
     const { server, url } = await listen(handle, env);
+    // Mail, when configured: notices are queued with the events and sent from the outbox.
+    useMail(Boolean(env.TRACKER_SMTP_URL));
+    const mail =
+      env.TRACKER_SMTP_URL && env.TRACKER_MAIL_FROM
+        ? startMailSender(handle, { transport: smtpTransport(env.TRACKER_SMTP_URL), from: env.TRACKER_MAIL_FROM, origin: () => env.TRACKER_PUBLIC_URL?.replace(/\/$/, '') ?? url, texts: pageTexts() })
+        : null;
+    if (!mail) log.info('mail is off (no TRACKER_SMTP_URL): notices appear in each person’s inbox only');
     if ((await countUsers(handle.db)) === 0) {
       // No account yet and no default credentials: a one-time link creates the first admin.
       const link = await issueOneTimeLink(handle, 'setup', null);
@@ -105,6 +115,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
       handle,
       stop: async () => {
         await closeServer(server);
+        await mail?.stop();
         await handle.close();
       },
     };

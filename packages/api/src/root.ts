@@ -4,6 +4,7 @@ import { authRouter } from './routers/auth';
 import { catalogueRouter } from './routers/catalogue';
 import { evidenceRouter } from './routers/evidence';
 import { indicatorsRouter } from './routers/indicators';
+import { notificationsRouter } from './routers/notifications';
 import { scorecardsRouter } from './routers/scorecards';
 import { sitesRouter } from './routers/sites';
 import { statesRouter } from './routers/states';
@@ -21,6 +22,7 @@ export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
   audit: auditRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -69,4 +69,8 @@ export const sampleInput: Record<ProcedurePath, unknown> = {
   'audit.verify': undefined,
   'audit.list': {},
   'audit.accessLog': {},
+  'notifications.list': {},
+  'notifications.markRead': { all: true },
+  'notifications.preferences': undefined,
+  'notifications.setPreferences': { language: 'th', mailOff: ['review_digest'] },
 };

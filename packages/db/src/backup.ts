@@ -10,7 +10,8 @@ import { backupOpensWith } from './secrets';
  * Every table a backup carries, parents before children. Sessions and one-time links are left out:
  * they are short-lived secrets, and a restored tracker asks everyone to sign in again. So are
  * idempotency keys, which protect retries for a day and mean nothing after a restore, and sign-in
- * throttling counters. The tracker's own secrets are carried: without the ledger's salt the restored
+ * throttling counters. So is the mail outbox: restoring it would send again what went before the
+ * backup (the inbox keeps every notice). The tracker's own secrets are carried: without the ledger's salt the restored
  * chain could not be checked against its content.
  */
 export const backupTables: readonly (readonly [string, PgTable])[] = [
@@ -25,6 +26,7 @@ export const backupTables: readonly (readonly [string, PgTable])[] = [
   ['observations', t.observations],
   ['users', t.users],
   ['user_states', t.userStates],
+  ['notifications', t.notifications],
   ['role_policies', t.rolePolicies],
   ['catalogue_translations', t.catalogueTranslations],
   ['evidence', t.evidence],

@@ -63,6 +63,10 @@ export const procedureAccess = {
   'audit.head': 'public',
   'audit.verify': admins,
   'audit.list': admins,
+  'notifications.list': signedIn,
+  'notifications.markRead': signedIn,
+  'notifications.preferences': signedIn,
+  'notifications.setPreferences': signedIn,
   'audit.accessLog': admins,
 } as const satisfies Record<string, Audience>;
 

@@ -16,3 +16,5 @@ export * from './methodology';
 export * from './responses';
 export * from './pages';
 export * from './csv-cell';
+export * from './notifications';
+export * from './notice-links';

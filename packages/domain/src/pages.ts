@@ -19,6 +19,7 @@ export const pages = {
   setup: { path: 'setup', titleKey: 'auth.setupTitle', public: false },
   resetPassword: { path: 'reset-password', titleKey: 'auth.resetTitle', public: false },
   account: { path: 'account', titleKey: 'account.title', public: false },
+  inbox: { path: 'inbox', titleKey: 'inbox.title', public: false },
   workspace: { path: 'workspace', titleKey: 'workspace.title', public: false },
   newEvidence: { path: 'workspace/evidence/new', titleKey: 'form.newTitle', public: false },
   editEvidence: { path: 'workspace/evidence/:id', titleKey: 'form.editTitle', public: false },

@@ -103,3 +103,32 @@ export const shippedTextKey = (entity: TranslatableEntity, key: string, field: s
 /** What the access log records: reads of confidential content, downloads of non-public files, exports. */
 export const accessActions = ['evidence.read', 'evidence.revisions', 'attachment.download', 'export'] as const;
 export type AccessAction = (typeof accessActions)[number];
+
+/**
+ * What the tracker tells a person, in their inbox and (if they want it) by mail: a decision on their
+ * evidence or a change they proposed, on their assessment, items awaiting their review (one digest
+ * a day), and changes to their account's security.
+ */
+export const noticeKinds = [
+  'evidence_verified',
+  'evidence_rejected',
+  'change_verified',
+  'change_rejected',
+  'assessment_approved',
+  'assessment_returned',
+  'review_digest',
+  'password_changed',
+  'totp_enabled',
+  'totp_disabled',
+] as const;
+export type NoticeKind = (typeof noticeKinds)[number];
+
+/** What a person chooses to get by mail; the inbox always has everything. */
+export const mailTopics = ['decisions', 'review_digest', 'account_security'] as const;
+export type MailTopic = (typeof mailTopics)[number];
+
+export function mailTopicOf(kind: NoticeKind): MailTopic {
+  if (kind === 'review_digest') return 'review_digest';
+  if (kind === 'password_changed' || kind === 'totp_enabled' || kind === 'totp_disabled') return 'account_security';
+  return 'decisions';
+}

@@ -2,6 +2,7 @@ import { AppError, mayReviewAssessment, notFound, requireAllowed, readableVisibi
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { appendLedger } from '../ledger';
+import { notify } from './notifications';
 import { assessmentEvidence, assessments, evidence, evidenceRecommendations, recommendations } from '../schema';
 import { readableWhere } from './evidence-view';
 import { fieldError, recommendationIds, requireState } from './lookups';
@@ -177,6 +178,7 @@ export async function reviewAssessment(db: Database, actor: Viewer, input: { id:
       before: { reviewState: 'proposed' },
       after: { reviewState: input.decision === 'approve' ? 'approved' : 'returned', note: input.note },
     });
+    await notify(tx, { userId: row.assessorId, kind: input.decision === 'approve' ? 'assessment_approved' : 'assessment_returned', entityId: input.id });
     return getAssessment(tx, actor, input.id);
   });
 }

@@ -13,6 +13,7 @@ import {
   type EvidenceKeys,
 } from './evidence-sealing';
 import { dataKeyFor } from './record-keys';
+import { notify } from './notifications';
 import { linksFor } from './evidence-links';
 
 export { linksFor };
@@ -345,6 +346,7 @@ export async function reviewEvidence(
         before,
         after: { decision: input.decision, note: input.note, proposedBy: row.pendingBy, ...(input.decision === 'verify' ? { content: change, revision: row.revision + 1 } : {}) },
       });
+      await notify(tx, { userId: row.pendingBy, kind: input.decision === 'verify' ? 'change_verified' : 'change_rejected', entityId: row.id });
       return getEvidence(tx, actor, row.id);
     }
     const decided = await tx
@@ -366,6 +368,7 @@ export async function reviewEvidence(
       before: { status: row.status, revision: row.revision },
       after: { status: input.decision === 'verify' ? 'verified' : 'rejected', note: input.note },
     });
+    await notify(tx, { userId: row.createdBy, kind: input.decision === 'verify' ? 'evidence_verified' : 'evidence_rejected', entityId: row.id });
     return getEvidence(tx, actor, input.id);
   });
 }

@@ -22,3 +22,4 @@ export * from './record-keys';
 export { blobBytes } from './blobs';
 export * from './erasure';
 export { verifyRecordStates, recordState, type StateVerdict } from './record-state';
+export * from './notifications';

@@ -3,6 +3,7 @@ import { and, asc, count, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm
 import { aadOf, isSealedText, openText, sealText } from '../crypto/seal';
 import { dataKeyFor } from './record-keys';
 import type { Database } from '../client';
+import { notify } from './notifications';
 import { appendLedger } from '../ledger';
 import { oneTimeTokens, rolePolicies, sessions, userStates, users } from '../schema';
 import { consumeOneTimeToken } from './sessions';
@@ -170,10 +171,13 @@ export async function updateUserAccount(
 /** Sets a new password hash and signs the user out everywhere. */
 export async function setUserPassword(db: Database, actorId: string | null, userId: string, passwordHash: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const done = await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)).returning({ id: users.id });
-    if (done.length === 0) throw notFound('User');
+    const [before] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).for('update');
+    if (!before) throw notFound('User');
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
     await revokeUserSessions(tx, userId);
     await appendLedger(tx, { actorId, action: 'user.password', entityType: 'user', entityId: userId, after: { passwordChanged: true } });
+    // A first password (a new account's) is no change to warn about.
+    if (before.passwordHash) await notify(tx, { userId, kind: 'password_changed' });
   });
 }
 
@@ -201,6 +205,7 @@ export async function setTotpSecret(db: Database, actorId: string, userId: strin
     const stored = secret === null ? null : await sealTotpSecret(tx, userId, secret);
     await tx.update(users).set({ totpSecret: stored, totpLastStep: acceptedStep, updatedAt: new Date() }).where(eq(users.id, userId));
     await appendLedger(tx, { actorId, action: secret ? 'user.totp.enable' : 'user.totp.disable', entityType: 'user', entityId: userId, after: { totpEnabled: secret !== null } });
+    await notify(tx, { userId, kind: secret ? 'totp_enabled' : 'totp_disabled' });
   });
 }
 

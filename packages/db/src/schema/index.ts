@@ -10,3 +10,4 @@ export * from './translations';
 export * from './access-log';
 export * from './secrets';
 export * from './data-version';
+export * from './notifications';

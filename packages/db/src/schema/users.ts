@@ -1,4 +1,4 @@
-import { roles } from '@tracker/domain';
+import { interfaceLanguages, mailTopics, roles } from '@tracker/domain';
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, char, check, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, oneOf, tstz } from './columns';
@@ -17,6 +17,10 @@ export const users = pgTable(
     /** The 30-second time step of the last accepted code: a code is accepted once, never replayed. */
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     active: boolean('active').notNull().default(true),
+    /** The language the tracker writes to this person in (mail). */
+    language: text('language', { enum: interfaceLanguages }).notNull().default('en'),
+    /** Mail topics this person does not want by mail; their inbox has everything. */
+    mailOff: text('mail_off', { enum: mailTopics }).array().notNull().default(sql`'{}'::text[]`),
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
@@ -24,6 +28,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
     oneOf('users_role_known', t.role, roles),
+    oneOf('users_language_known', t.language, interfaceLanguages),
+    check('users_mail_off_known', sql`${t.mailOff} <@ array[${sql.raw(mailTopics.map((m) => `'${m}'`).join(', '))}]::text[]`),
     check('users_email_shape', sql`${t.email} ~ '^[^@[:space:]]+@[^@[:space:]]+$'`),
   ],
 );
