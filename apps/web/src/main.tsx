@@ -33,6 +33,7 @@ const router = createBrowserRouter([
       { path: pages.setup.path, lazy: () => import('./pages/SetupPage').then((m) => ({ Component: m.SetupPage })) },
       { path: pages.resetPassword.path, lazy: () => import('./pages/ResetPasswordPage').then((m) => ({ Component: m.ResetPasswordPage })) },
       { path: pages.account.path, lazy: () => import('./pages/AccountPage').then((m) => ({ Component: m.AccountPage })) },
+      { path: pages.inbox.path, lazy: () => import('./pages/InboxPage').then((m) => ({ Component: m.InboxPage })) },
       { path: pages.workspace.path, lazy: () => import('./workspace/WorkspacePage').then((m) => ({ Component: m.WorkspacePage })) },
       { path: pages.newEvidence.path, lazy: () => import('./workspace/EvidenceFormPage').then((m) => ({ Component: m.EvidenceFormPage })) },
       { path: pages.editEvidence.path, lazy: () => import('./workspace/EvidenceFormPage').then((m) => ({ Component: m.EvidenceFormPage })) },

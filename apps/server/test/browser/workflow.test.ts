@@ -113,6 +113,34 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     await page.getByText('No evidence is waiting for review.').waitFor();
     await page.close();
 
+    // The monitor hears of it: an unread notice in the header, the inbox links to the item.
+    const monitor = await signedIn('monitor@example.org');
+    await monitor.goto(`${suite.server.url}/workspace`);
+    const inbox = monitor.getByRole('link', { name: 'Inbox, 1 unread' });
+    await inbox.waitFor();
+    await inbox.click();
+    await monitor.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+    await screenshot(monitor, 'inbox-desktop');
+    await monitor.getByRole('link', { name: 'Your evidence was verified' }).click();
+    await monitor.getByRole('heading', { name: TITLE }).waitFor();
+    // Opening it read it: the header no longer counts it, and the inbox says so.
+    await monitor.locator('header').getByRole('link', { name: 'Inbox', exact: true }).waitFor();
+    await monitor.goto(`${suite.server.url}/inbox`);
+    await monitor.getByRole('link', { name: 'Your evidence was verified' }).waitFor();
+    expect(await monitor.locator('.notice-item.unread').count()).toBe(0);
+    // Which notices come by mail, and in which language, is the person's choice, kept across visits.
+    await monitor.goto(`${suite.server.url}/account`);
+    await monitor.getByRole('checkbox', { name: 'A daily list of what awaits my review' }).uncheck();
+    await monitor.getByLabel('Language of mail').selectOption('km');
+    await monitor.getByRole('button', { name: 'Save notice settings' }).click();
+    await monitor.getByText('Saved.').waitFor();
+    await monitor.reload();
+    await monitor.getByRole('button', { name: 'Save notice settings' }).waitFor();
+    expect(await monitor.getByRole('checkbox', { name: 'A daily list of what awaits my review' }).isChecked()).toBe(false);
+    expect(await monitor.getByRole('checkbox', { name: 'Decisions on my evidence, changes and assessments' }).isChecked()).toBe(true);
+    expect(await monitor.getByLabel('Language of mail').inputValue()).toBe('km');
+    await monitor.close();
+
     const visitor = await signedIn(null);
     await visitor.goto(`${suite.server.url}/evidence?q=Sihanoukville`);
     await visitor.getByRole('link', { name: TITLE }).click();
@@ -209,6 +237,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     ['admin@example.org', '/admin/audit'],
     ['admin@example.org', '/admin/access'],
     ['admin@example.org', '/admin/translations'],
+    ['monitor@example.org', '/inbox'],
     ['admin@example.org', '/account'],
   ];
 
@@ -234,7 +263,8 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Every page in two languages at two widths: the slowest test of the suite.
+  }, 300_000);
 
   it('documents the REST API from its OpenAPI document, reachable from the open data page', async () => {
     const page = await signedIn(null);

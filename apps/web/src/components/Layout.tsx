@@ -4,6 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { addressIn, languages, rememberLanguage } from '../languages';
 import { useFixedPageTitle } from '../page-title';
+import { LanguageOptions } from './LanguageOptions';
+import { useNotices } from '../notices';
 import { useMayCall, useMe } from '../session';
 import { useTRPC } from '../trpc';
 
@@ -80,11 +82,7 @@ function LanguageSwitcher() {
           window.location.assign(addressIn(next, window.location));
         }}
       >
-        {languages.map((l) => (
-          <option key={l.tag} value={l.tag} lang={l.tag}>
-            {l.name}
-          </option>
-        ))}
+        <LanguageOptions />
       </select>
     </div>
   );
@@ -106,6 +104,7 @@ function UserMenu() {
       {may('evidence.create') ? <NavLink to="/workspace">{t('nav.workspace')}</NavLink> : null}
       {may('evidence.review') ? <NavLink to="/review">{t('nav.review')}</NavLink> : null}
       {may('users.list') ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
+      <InboxLink />
       <NavLink to="/account" title={t(`role.${me.data.role}`)}>
         {me.data.displayName}
       </NavLink>
@@ -123,6 +122,23 @@ function UserMenu() {
         {t('auth.signOut')}
       </button>
     </>
+  );
+}
+
+/** The inbox, with how many notices are unread. */
+function InboxLink() {
+  const { t } = useTranslation();
+  const notices = useNotices({ unreadOnly: true });
+  const unread = notices.data?.unread ?? 0;
+  return (
+    <NavLink to="/inbox" aria-label={unread > 0 ? t('nav.inboxUnread', { count: unread }) : undefined}>
+      {t('nav.inbox')}
+      {unread > 0 ? (
+        <span className="badge" aria-hidden="true">
+          {unread > 99 ? '99+' : unread}
+        </span>
+      ) : null}
+    </NavLink>
   );
 }
 

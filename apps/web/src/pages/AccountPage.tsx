@@ -1,8 +1,9 @@
-import { changePasswordInput, fieldLimits, totpDisableInput, totpEnableInput } from '@tracker/domain';
-import { useMutation } from '@tanstack/react-query';
+import { changePasswordInput, fieldLimits, mailPreferencesInput, mailTopics, totpDisableInput, totpEnableInput } from '@tracker/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, FormError, useCheckedSubmit } from '../components/Form';
+import { LanguageOptions } from '../components/LanguageOptions';
 import { RouteGuard } from '../components/RouteGuard';
 import { useMayCall, type Me } from '../session';
 import { useInvalidate } from '../invalidate';
@@ -42,6 +43,7 @@ function Account({ me }: { me: Me }) {
           {t('account.readsLogged')}
         </p>
       ) : null}
+      <Notices />
       <TwoFactor enabled={me.totpEnabled} />
       <ChangePassword />
     </section>
@@ -146,6 +148,59 @@ function ChangePassword() {
           {t('account.changePassword')}
         </button>
       </form>
+    </section>
+  );
+}
+
+/** Which notices come by mail too, and in which language; the inbox always has them all. */
+function Notices() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const preferences = useQuery(trpc.notifications.preferences.queryOptions());
+  const save = useMutation(
+    trpc.notifications.setPreferences.mutationOptions({
+      onSuccess: (saved) => queryClient.setQueryData(trpc.notifications.preferences.queryKey(), saved),
+    }),
+  );
+  const { formError, run } = useCheckedSubmit();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const mailOff = mailTopics.filter((topic) => !form.has(`mail-${topic}`));
+    await run(mailPreferencesInput.safeParse({ language: form.get('language'), mailOff }), (d) => save.mutateAsync(d));
+  }
+
+  return (
+    <section aria-labelledby="notices-heading" id="notices">
+      <h2 id="notices-heading">{t('account.noticesTitle')}</h2>
+      <p className="muted">{t('account.noticesIntro')}</p>
+      <FormError message={formError} />
+      {preferences.data ? (
+        <form onSubmit={(e) => void submit(e)} noValidate key={JSON.stringify(preferences.data)}>
+          <fieldset>
+            <legend>{t('account.mailTopics')}</legend>
+            {mailTopics.map((topic) => (
+              <label key={topic} className="check">
+                <input type="checkbox" name={`mail-${topic}`} defaultChecked={!preferences.data.mailOff.includes(topic)} /> {t(`account.mailTopic.${topic}`)}
+              </label>
+            ))}
+          </fieldset>
+          <div className="field">
+            <label htmlFor="mail-language">{t('account.mailLanguage')}</label>
+            <select id="mail-language" name="language" defaultValue={preferences.data.language}>
+              <LanguageOptions />
+            </select>
+          </div>
+          <button type="submit" disabled={save.isPending}>
+            {t('account.noticesSave')}
+          </button>{' '}
+          <span role="status">{save.isSuccess && !save.isPending ? t('account.noticesSaved') : ''}</span>
+        </form>
+      ) : (
+        <div className="skeleton skeleton-block" />
+      )}
     </section>
   );
 }

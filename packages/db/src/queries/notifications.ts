@@ -75,7 +75,7 @@ export async function markNotificationsRead(db: Database, userId: string, ids: r
 export async function mailPreferences(db: Database, userId: string): Promise<{ language: InterfaceLanguage; mailOff: MailTopic[] }> {
   const [row] = await db.select({ language: users.language, mailOff: users.mailOff }).from(users).where(eq(users.id, userId));
   if (!row) throw new AppError('NOT_FOUND', 'Account not found.');
-  return { language: row.language as InterfaceLanguage, mailOff: row.mailOff as MailTopic[] };
+  return { language: row.language, mailOff: row.mailOff };
 }
 
 export async function setMailPreferences(db: Database, userId: string, input: { language: InterfaceLanguage; mailOff: readonly MailTopic[] }) {
@@ -134,7 +134,7 @@ export async function claimDueMail(db: Database, limit: number, leaseMs: number)
       .innerJoin(notifications, eq(notifications.id, mailOutbox.notificationId))
       .innerJoin(users, eq(users.id, notifications.userId))
       .where(inArray(mailOutbox.id, ids));
-    return rows.map((r) => ({ ...r, language: r.language as InterfaceLanguage }));
+    return rows.map((r) => ({ ...r, language: r.language }));
   });
 }
 
