@@ -1,3 +1,5 @@
+import type { Role } from './vocabulary';
+
 /**
  * Every page of the dashboard, below the language segment (`/th/states/KHM` is `states/:iso3`). The
  * web's router is built from this table and the server answers from it: a path that matches no page
@@ -32,6 +34,9 @@ export const pages = {
 } as const satisfies Record<string, { path: string; titleKey?: string; public: boolean }>;
 
 export type PageName = keyof typeof pages;
+
+/** Where each role lands after signing in: where its work is. */
+export const landingPages = { monitor: 'workspace', reviewer: 'review', admin: 'admin', policymaker: 'overview' } as const satisfies Record<Role, PageName>;
 export interface PageMatch {
   name: PageName;
   params: Record<string, string>;

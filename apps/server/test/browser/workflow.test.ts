@@ -116,7 +116,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     // The monitor hears of it: an unread notice in the header, the inbox links to the item.
     const monitor = await signedIn('monitor@example.org');
     await monitor.goto(`${suite.server.url}/workspace`);
-    const inbox = monitor.getByRole('link', { name: 'Inbox, 1 unread' });
+    const inbox = monitor.getByRole('link', { name: 'Inbox 1 unread' });
     await inbox.waitFor();
     await inbox.click();
     await monitor.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
@@ -265,6 +265,82 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     expect(failures).toEqual([]);
     // Every page in two languages at two widths: the slowest test of the suite.
   }, 300_000);
+
+  it('lands each role where its work is after signing in', async () => {
+    for (const [email, landing] of [
+      ['reviewer@example.org', '/en/review'],
+      ['monitor@example.org', '/en/workspace'],
+      ['admin@example.org', '/en/admin'],
+    ] as const) {
+      const context = await suite.browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${suite.server.url}/sign-in`);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.pathname === landing);
+      await context.close();
+    }
+    // A page that sent the person to sign in gets them back instead.
+    const context = await suite.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${suite.server.url}/en/account`);
+    await page.getByLabel('Email').fill('monitor@example.org');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/en/account');
+    await context.close();
+  });
+
+  it('asks before changing a role or deactivating an account, says what happened, and keeps each password link with its account', async () => {
+    const page = await signedIn('admin@example.org');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    // In English whatever this profile chose before (the page scan switched it to Thai).
+    await page.goto(`${suite.server.url}/en/admin`);
+    await page.getByLabel('Your name').fill('Tess Temporary');
+    await page.getByLabel('Email').fill('tess@example.org');
+    await page.getByLabel('Role', { exact: true }).selectOption('monitor');
+    await page.getByRole('button', { name: 'Create the account' }).click();
+    await page.getByText(/^One-time password link for Tess Temporary \(tess@example\.org\)\. It works once, until /).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'tess@example.org' });
+    await row.waitFor();
+
+    // A role change is asked first; cancelling changes nothing.
+    const role = row.getByLabel('Role of Tess Temporary');
+    await role.selectOption('reviewer');
+    const ask = row.getByRole('alertdialog');
+    await ask.getByText('Change the role of Tess Temporary from Monitor to Reviewer? What they may do changes at once.').waitFor();
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    expect(await role.inputValue()).toBe('monitor');
+    await page.reload();
+    expect(await page.getByRole('row').filter({ hasText: 'tess@example.org' }).getByLabel('Role of Tess Temporary').inputValue()).toBe('monitor');
+    await role.selectOption('reviewer');
+    await row.getByRole('alertdialog').getByRole('button', { name: 'Change role' }).click();
+    await row.getByRole('status').filter({ hasText: 'Tess Temporary is now: Reviewer.' }).waitFor();
+    await page.reload();
+    expect(await role.inputValue()).toBe('reviewer');
+
+    // So is a deactivation.
+    await row.getByRole('button', { name: 'Deactivate' }).click();
+    await row.getByRole('alertdialog').getByText('Deactivate Tess Temporary? They are signed out at once and can no longer sign in. You can reactivate the account later.').waitFor();
+    await screenshot(page, 'admin-confirm-desktop');
+    await row.getByRole('button', { name: 'Deactivate the account' }).click();
+    await row.getByRole('status').filter({ hasText: 'Tess Temporary was deactivated and signed out.' }).waitFor();
+    await row.getByText('Deactivated', { exact: true }).waitFor();
+
+    // Password links: each stays beside its own account, names it, and copies.
+    const mona = page.getByRole('row').filter({ hasText: 'monitor@example.org' });
+    await row.getByRole('button', { name: 'Password link' }).click();
+    await mona.getByRole('button', { name: 'Password link' }).click();
+    await row.getByText(/^One-time password link for Tess Temporary/).waitFor();
+    await mona.getByText(/^One-time password link for Mona Monitor \(monitor@example\.org\)/).waitFor();
+    await mona.getByRole('button', { name: 'Copy the link' }).click();
+    await mona.getByText('Copied.').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await mona.locator('code.secret').innerText());
+    expect(copied).not.toBe(await row.locator('code.secret').innerText());
+    await page.close();
+  });
 
   it('documents the REST API from its OpenAPI document, reachable from the open data page', async () => {
     const page = await signedIn(null);

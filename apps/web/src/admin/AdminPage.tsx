@@ -76,16 +76,31 @@ function Administration({ me }: { me: Me }) {
 
 type User = Outputs['users']['list'][number];
 
-function LinkNotice({ path, expiresAt }: { path: string; expiresAt: string }) {
+/** A one-time link: whose it is, until when it works, and a button that copies it. */
+function LinkNotice({ path, expiresAt, name, email }: { path: string; expiresAt: string; name: string; email: string }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const [copied, setCopied] = useState(false);
   const url = `${window.location.origin}${path}`;
   return (
     <div className="notice" role="status">
-      <p>{t('admin.linkOnce', { date: format.date(expiresAt) })}</p>
+      <p>{t('admin.linkFor', { name, email, date: format.dateTime(expiresAt) })}</p>
       <p>
         <code className="secret">{url}</code>
       </p>
+      <button
+        type="button"
+        className="secondary small"
+        onClick={() =>
+          void navigator.clipboard.writeText(url).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          )
+        }
+      >
+        {t('admin.copy')}
+      </button>{' '}
+      <span>{copied ? t('admin.copied') : ''}</span>
     </div>
   );
 }
@@ -115,7 +130,7 @@ function NewUser() {
     <section aria-labelledby={`${id}-heading`} className="narrow">
       <h2 id={`${id}-heading`}>{t('admin.newUser')}</h2>
       <FormError message={formError} />
-      {create.data ? <LinkNotice path={create.data.passwordLink.path} expiresAt={create.data.passwordLink.expiresAt} /> : null}
+      {create.data ? <LinkNotice path={create.data.passwordLink.path} expiresAt={create.data.passwordLink.expiresAt} name={create.data.displayName} email={create.data.email} /> : null}
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t('auth.name')} name="displayName" error={errors['displayName']} />
         <Field label={t('auth.email')} name="email" type="email" error={errors['email']} />
@@ -129,6 +144,13 @@ function NewUser() {
   );
 }
 
+type Pending = { role: (typeof roles)[number] } | { active: false } | null;
+
+/**
+ * One account. A role change or a deactivation is asked for first and then said done; reactivating
+ * needs no question. A password link stays with the row it was made for, names whose it is and
+ * until when it works, and can be copied.
+ */
 function UserRow({ user, self }: { user: User; self: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -137,11 +159,21 @@ function UserRow({ user, self }: { user: User; self: boolean }) {
   const errorText = useErrorText();
   const reset = useMutation(trpc.users.resetLink.mutationOptions());
   const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending>(null);
+  const [said, setSaid] = useState('');
   const change = async (patch: { role?: (typeof roles)[number]; active?: boolean }) => {
     setError(null);
+    setPending(null);
     try {
       await update.mutateAsync({ id: user.id, updatedAt: user.updatedAt, ...patch });
       await invalidate.users();
+      setSaid(
+        patch.role
+          ? t('admin.roleChanged', { name: user.displayName, role: t(`role.${patch.role}`) })
+          : patch.active
+            ? t('admin.reactivated', { name: user.displayName })
+            : t('admin.deactivated', { name: user.displayName }),
+      );
     } catch (e) {
       setError(errorText(e));
     }
@@ -154,7 +186,16 @@ function UserRow({ user, self }: { user: User; self: boolean }) {
         {user.isDemo ? <span className="tag tag-demo">{t('common.demo')}</span> : null}
       </th>
       <td>
-        <select aria-label={t('admin.roleOf', { name: user.displayName })} value={user.role} disabled={self} onChange={(e) => void change({ role: e.target.value as (typeof roles)[number] })}>
+        <select
+          aria-label={t('admin.roleOf', { name: user.displayName })}
+          value={pending && 'role' in pending ? pending.role : user.role}
+          disabled={self || update.isPending}
+          onChange={(e) => {
+            const role = e.target.value as (typeof roles)[number];
+            setSaid('');
+            setPending(role === user.role ? null : { role });
+          }}
+        >
           {roles.map((r) => (
             <option key={r} value={r}>
               {t(`role.${r}`)}
@@ -170,7 +211,15 @@ function UserRow({ user, self }: { user: User; self: boolean }) {
       <td>
         <div className="no-print">
           {!self ? (
-            <button type="button" className="secondary small" onClick={() => void change({ active: !user.active })}>
+            <button
+              type="button"
+              className="secondary small"
+              onClick={() => {
+                setSaid('');
+                if (user.active) setPending({ active: false });
+                else void change({ active: true });
+              }}
+            >
               {user.active ? t('admin.deactivate') : t('admin.reactivate')}
             </button>
           ) : null}
@@ -178,7 +227,25 @@ function UserRow({ user, self }: { user: User; self: boolean }) {
             {t('admin.resetLink')}
           </button>
         </div>
-        {reset.data ? <LinkNotice path={reset.data.path} expiresAt={reset.data.expiresAt} /> : null}
+        {pending ? (
+          <div className="confirm" role="alertdialog" aria-label={'role' in pending ? t('admin.confirmRoleButton') : t('admin.confirmDeactivateButton')}>
+            <p>
+              {'role' in pending
+                ? t('admin.confirmRole', { name: user.displayName, from: t(`role.${user.role}`), to: t(`role.${pending.role}`) })
+                : t('admin.confirmDeactivate', { name: user.displayName })}
+            </p>
+            <button type="button" className="small" disabled={update.isPending} onClick={() => void change(pending)}>
+              {'role' in pending ? t('admin.confirmRoleButton') : t('admin.confirmDeactivateButton')}
+            </button>{' '}
+            <button type="button" className="secondary small" onClick={() => setPending(null)}>
+              {t('admin.cancel')}
+            </button>
+          </div>
+        ) : null}
+        <p role="status" className="small">
+          {said}
+        </p>
+        {reset.data ? <LinkNotice path={reset.data.path} expiresAt={reset.data.expiresAt} name={user.displayName} email={user.email} /> : null}
         {error ? (
           <p className="field-error" role="alert">
             {error}

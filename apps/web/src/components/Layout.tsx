@@ -131,12 +131,14 @@ function InboxLink() {
   const notices = useNotices({ unreadOnly: true });
   const unread = notices.data?.unread ?? 0;
   return (
-    <NavLink to="/inbox" aria-label={unread > 0 ? t('nav.inboxUnread', { count: unread }) : undefined}>
+    <NavLink to="/inbox">
       {t('nav.inbox')}
       {unread > 0 ? (
-        <span className="badge" aria-hidden="true">
-          {unread > 99 ? '99+' : unread}
-        </span>
+        <>
+          {' '}
+          <span className="badge">{unread > 99 ? '99+' : unread}</span>
+          <span className="visually-hidden"> {t('nav.unread')}</span>
+        </>
       ) : null}
     </NavLink>
   );

@@ -1,4 +1,5 @@
-import { fieldLimits, loginInput } from '@tracker/domain';
+import { fieldLimits, loginInput, type Role } from '@tracker/domain';
+import { landingPages, pages } from '@tracker/domain/pages';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +8,11 @@ import { Field, FormError, serverIssues, useCheckErrors, type FieldErrors } from
 import { useTRPC } from '../trpc';
 import { useErrorText } from '../error-text';
 
-/** Only same-site paths are followed after signing in (no open redirect). */
-const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+/**
+ * Where to go after signing in: the page that sent the person here (same-site paths only, no open
+ * redirect), or else where their role's work is.
+ */
+const afterSignIn = (next: string | null, role: Role) => (next && next.startsWith('/') && !next.startsWith('//') ? next : `/${pages[landingPages[role]].path}`);
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -38,9 +42,9 @@ export function SignInPage() {
     }
     setErrors({});
     try {
-      await login.mutateAsync(parsed.data);
+      const signedIn = await login.mutateAsync(parsed.data);
       await queryClient.invalidateQueries();
-      await navigate(safeNext(params.get('next')));
+      await navigate(afterSignIn(params.get('next'), signedIn.role));
     } catch (error) {
       const issues = serverIssues(error);
       if (issues?.some((i) => i.path === 'totp')) {
