@@ -93,6 +93,25 @@ describeEachDb('backup and restore', (suite) => {
     expect((await Promise.all(writers)).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 
+  it('restores a backup made before the inbox existed, with an empty inbox; any other missing table is refused', async () => {
+    const dir = join(root, 'before-the-inbox');
+    await writeBackup(suite.db, dir);
+    const manifestFile = join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { tables: Record<string, unknown> };
+    delete manifest.tables['notifications'];
+    rmSync(join(dir, 'notifications.jsonl'));
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const fresh = await createTestDatabase(suite.kind, inject('postgresTemplate'));
+    try {
+      expect(await restoreBackup(fresh.db, dir)).toMatch(/the ledger verifies/);
+    } finally {
+      await fresh.drop();
+    }
+    delete manifest.tables['evidence'];
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    await expect(readBackup(dir)).rejects.toThrow(/The manifest does not list evidence/);
+  });
+
   it('refuses a damaged or altered backup before touching the database', async () => {
     const dir = join(root, 'damaged');
     await writeBackup(suite.db, dir);

@@ -44,6 +44,12 @@ export const backupTables: readonly (readonly [string, PgTable])[] = [
   ['record_keys', t.recordKeys],
 ];
 
+/**
+ * Tables added after backups were first made: a backup from before one of them restores it empty
+ * (an older tracker had no inbox), rather than being refused as incomplete.
+ */
+export const laterBackupTables: ReadonlySet<string> = new Set(['notifications']);
+
 type Row = Record<string, unknown>;
 
 /** A row as JSON: dates as ISO strings, bytes as base64. */

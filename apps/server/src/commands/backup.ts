@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyzeTables, backupTables, encodeRow, isEmptyDatabase, ledgerHead, migrationState, readOnlySnapshot, restoreRows, tableRows, verifyLedger, verifyRecordStates, type Database } from '@tracker/db';
+import { analyzeTables, backupTables, laterBackupTables, encodeRow, isEmptyDatabase, ledgerHead, migrationState, readOnlySnapshot, restoreRows, tableRows, verifyLedger, verifyRecordStates, type Database } from '@tracker/db';
 import type { Env } from '../env';
 import { refused } from './refused';
 import { withDatabase } from './database';
@@ -60,6 +60,10 @@ export async function readBackup(dir: string): Promise<{ manifest: Manifest; fil
   const files = new Map<string, Record<string, unknown>[]>();
   for (const [name] of backupTables) {
     const entry = manifest.tables[name];
+    if (!entry && laterBackupTables.has(name)) {
+      files.set(name, []);
+      continue;
+    }
     if (!entry) throw refused(`The manifest does not list ${name}.`);
     const text = await readFile(join(dir, `${name}.jsonl`), 'utf8').catch(() => null);
     if (text === null) throw refused(`${name}.jsonl is missing from ${dir}.`);
