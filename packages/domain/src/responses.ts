@@ -136,6 +136,8 @@ export const evidenceView = z.object({
   containsPersonalData: staffOnly(z.boolean()),
   revision: staffOnly(z.number().int()),
   createdBy: staffOnly(z.string()),
+  authorName: staffOnly(z.string().nullable()),
+  reviewerName: staffOnly(z.string().nullable()),
   contentChangedBy: staffOnly(z.string()),
   mine: staffOnly(z.boolean()),
   pendingChange: staffOnly(

@@ -101,6 +101,12 @@ export const shippedTextKey = (entity: TranslatableEntity, key: string, field: s
   entity === 'state' ? `place.${key}` : `catalogueTranslation.${entity}.${key.replaceAll('.', '_')}.${field}`;
 
 /** What the access log records: reads of confidential content, downloads of non-public files, exports. */
+/**
+ * Attachment types the dashboard shows in place (`?preview`): images and PDFs, whose type was
+ * sniffed from their bytes when attached. Every other file is only ever a download.
+ */
+export const previewableMediaTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf'] as const;
+
 export const accessActions = ['evidence.read', 'evidence.revisions', 'attachment.download', 'export'] as const;
 export type AccessAction = (typeof accessActions)[number];
 

@@ -185,7 +185,7 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
     }
     if (isAttachmentRoute(url.pathname) && (req.method === 'GET' || req.method === 'HEAD')) {
       userOf(req)
-        .then((user) => serveAttachment(handle, viewerOfUser(user), clientOf(req, trustProxy).address, url.pathname, req, res))
+        .then((user) => serveAttachment(handle, viewerOfUser(user), clientOf(req, trustProxy).address, url, req, res))
         .catch((error: unknown) => sendError(res, error, { path: url.pathname }));
       return;
     }

@@ -8,6 +8,10 @@ import { serverAndBrowser } from '../support/browser-suite';
 import { mutate, sessionCookieOf } from '../support/trpc-http';
 
 const PASSWORD = 'a long and memorable passphrase';
+// A 2×2 PNG and the smallest PDF a viewer opens: files a reviewer sees in place.
+const PNG_2X2 = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==';
+const MINIMAL_PDF =
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 100]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 const TITLE = 'Court convicts recruiters who trafficked workers into a Sihanoukville compound';
 
 /**
@@ -92,7 +96,15 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     writeFileSync(file, 'Judgment 2025/114: the court finds the three defendants guilty of trafficking in persons.');
     await page.getByLabel('Attach files').setInputFiles(file);
     await page.getByText('judgment.txt').first().waitFor();
-    await page.getByText(/SHA-256 [0-9a-f]{64}/).waitFor();
+    // A photograph and a scanned page: what a reviewer sees in place.
+    const photo = join(suite.dataDir, 'compound-gate.png');
+    writeFileSync(photo, Buffer.from(PNG_2X2, 'base64'));
+    const scan = join(suite.dataDir, 'judgment-scan.pdf');
+    writeFileSync(scan, MINIMAL_PDF);
+    await page.getByLabel('Attach files').setInputFiles([photo, scan]);
+    await page.getByText('judgment-scan.pdf').first().waitFor();
+    await page.getByText('compound-gate.png').first().waitFor();
+    await page.getByText(/SHA-256 [0-9a-f]{64}/).first().waitFor();
     await screenshot(page, 'evidence-form-desktop');
 
     await page.getByRole('button', { name: 'Save and submit for review' }).click();
@@ -107,10 +119,34 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     const page = await signedIn('reviewer@example.org');
     await page.goto(`${suite.server.url}/review`);
     const item = page.getByRole('listitem').filter({ hasText: TITLE });
+    // What the decision rests on is on the card: source, grades, author, the personal-data flag, the files.
+    await item.getByRole('link', { name: 'Provincial Court' }).waitFor();
+    expect(await item.getByRole('link', { name: 'Provincial Court' }).getAttribute('href')).toBe('https://example.org/judgment-2025-114');
+    await item.getByText(/B2 — /).waitFor();
+    await item.getByText('Mona Monitor').waitFor();
+    await item.getByText('None flagged').waitFor();
+    const preview = item.getByRole('img', { name: 'Preview of compound-gate.png' });
+    await expect.poll(() => preview.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(2);
+    const scan = item.locator('iframe[title="Preview of judgment-scan.pdf"]');
+    const scanUrl = `${suite.server.url}${(await scan.getAttribute('src')) ?? ''}`;
+    const shown = await page.request.get(scanUrl);
+    expect(shown.status()).toBe(200);
+    expect(shown.headers()['content-disposition']).toMatch(/^inline;/);
+    expect(shown.headers()['x-frame-options']).toBe('SAMEORIGIN');
+    // The plain-text file is only ever a download, sandboxed.
+    expect(await item.locator('iframe[title="Preview of judgment.txt"]').count()).toBe(0);
+    // The note is marked required before anyone clicks; without it nothing is decided.
+    await item.getByText('Note for the author (required)').waitFor();
+    await item.getByRole('button', { name: 'Verify' }).click();
+    await item.getByText('Write a short note: it stays on the record.').waitFor();
     await item.getByLabel('Note for the author').fill('Judgment checked against the court registry.');
     await screenshot(page, 'review-desktop');
     await item.getByRole('button', { name: 'Verify' }).click();
     await page.getByText('No evidence is waiting for review.').waitFor();
+    // What happened is said, in a status region, with a link to where the item went.
+    const said = page.getByRole('status').filter({ hasText: `Verified: “${TITLE}” now counts as evidence and has left the queue.` });
+    await said.waitFor();
+    await said.getByRole('link', { name: 'Open it' }).waitFor();
     await page.close();
 
     // The monitor hears of it: an unread notice in the header, the inbox links to the item.
@@ -217,8 +253,17 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     await item.getByText(/Change proposed on/).waitFor();
     expect(await item.locator('ins').innerText()).toBe(AMENDED);
     await screenshot(second, 'review-proposed-change-desktop');
-    await item.getByLabel('Note for the author').fill('The appeal judgment confirms it.');
-    await item.getByRole('button', { name: 'Verify the change' }).click();
+    // The decision can be made on the item's own page too, with the same diff in front of it.
+    await item.getByRole('link', { name: TITLE }).click();
+    const decide = second.getByRole('region', { name: 'Your decision' });
+    await decide.getByText(/Change proposed on/).waitFor();
+    expect(await decide.locator('ins').innerText()).toBe(AMENDED);
+    expect(await decide.locator('del').innerText()).toBe(TITLE);
+    await decide.getByLabel('Note for the author').fill('The appeal judgment confirms it.');
+    await decide.getByRole('button', { name: 'Verify the change' }).click();
+    const said = second.getByRole('status').filter({ hasText: `Change verified: “${TITLE}” now reads as proposed.` });
+    await said.waitFor();
+    await said.getByRole('link', { name: 'Back to the review queue' }).click();
     await second.getByText('No evidence is waiting for review.').waitFor();
     await second.close();
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { lifecycleOfView, mayEraseEvidence } from '@tracker/domain';
-import { lazy, Suspense } from 'react';
+import { lifecycleOfView, mayCall, mayEraseEvidence } from '@tracker/domain';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loadable, SkeletonRows } from '../components/Loadable';
@@ -9,6 +9,11 @@ import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
 import { NotFoundNotice } from './NotFoundPage';
 import { usePageTitle } from '../page-title';
+import { Attachments } from '../components/Attachments';
+import { EvidenceFacts } from '../components/EvidenceFacts';
+import type { EvidenceItem } from '../components/EvidenceList';
+import type { Me } from '../session';
+import { awaitsDecision, EvidenceDecision, ProposedChange, type Outcome } from '../workspace/Decisions';
 
 // Only administrators erase, and its form brings the input schemas: loaded when shown.
 const EraseEvidence = lazy(() => import('./EraseEvidence').then((m) => ({ default: m.EraseEvidence })));
@@ -20,6 +25,7 @@ export function EvidencePage() {
   const trpc = useTRPC();
   const item = useQuery(trpc.evidence.get.queryOptions({ id }));
   const me = useMe();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   usePageTitle(item.data ? (item.data.erasure ? t('evidencePage.erasedTitle') : item.data.title) : undefined);
   const status = item.error?.data?.httpStatus;
   if (status === 404 || status === 400) return <NotFoundNotice message={t('evidencePage.notFound')} />;
@@ -47,72 +53,11 @@ export function EvidencePage() {
             </div>
           ) : null}
           <p className="lead">{e.summary}</p>
-          <dl className="facts">
-            <div>
-              <dt>{t('evidencePage.source')}</dt>
-              <dd>
-                {e.sourceUrl ? (
-                  <a href={e.sourceUrl} rel="noopener noreferrer nofollow" target="_blank">
-                    {e.publisher ?? e.sourceUrl}
-                  </a>
-                ) : (
-                  (e.publisher ?? '—')
-                )}
-                {e.publishedOn ? ` · ${t('evidencePage.published', { date: format.date(e.publishedOn) })}` : ''}
-                {` · ${t('evidencePage.language', { language: e.language })}`}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('evidencePage.grading')}</dt>
-              <dd>
-                <strong>
-                  {e.reliability}
-                  {e.credibility}
-                </strong>{' '}
-                — {t(`reliability.${e.reliability}`)}; {t(`credibility.${e.credibility as 1 | 2 | 3 | 4 | 5 | 6}`)}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('evidencePage.about')}</dt>
-              <dd>
-                <Link to={`/states/${e.iso3}`}>{e.iso3}</Link> ·{' '}
-                {e.recommendationKeys.map((k, i) => (
-                  <span key={k}>
-                    {i > 0 ? ', ' : ''}
-                    <Link to={`/recommendations/${k}`}>{k}</Link>
-                  </span>
-                ))}
-                {e.sites.length ? ` · ${e.sites.map((s) => s.name).join(', ')}` : ''}
-              </dd>
-            </div>
-            {e.verifiedAt ? (
-              <div>
-                <dt>{t('evidencePage.verified')}</dt>
-                <dd>{format.date(e.verifiedAt)}</dd>
-              </div>
-            ) : null}
-          </dl>
+          <EvidenceFacts item={e} />
+          {me.data && mayCall('evidence.review', me.data.role) && (awaitsDecision(e) || outcome) ? <ReviewHere item={e} me={me.data} outcome={outcome} onDone={setOutcome} /> : null}
           <section aria-labelledby="files-heading">
             <h2 id="files-heading">{t('evidencePage.attachments')}</h2>
-            {e.attachments.length === 0 ? (
-              <p className="muted">{t('evidencePage.noAttachments')}</p>
-            ) : (
-              <ul className="files">
-                {e.attachments.map((a) => (
-                  <li key={a.sha256}>
-                    <a href={`/api/evidence/${e.id}/attachments/${a.sha256}`} download={a.filename}>
-                      {a.filename}
-                    </a>{' '}
-                    <span className="muted">
-                      ({a.mediaType}, {format.bytes(a.size)})
-                    </span>
-                    <div className="hash">
-                      SHA-256 <code>{a.sha256}</code>
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <Attachments item={e} />
             <p className="muted small">{t('evidencePage.hashNote')}</p>
           </section>
           {me.data && mayEraseEvidence(lifecycleOfView(e), me.data).allowed ? (
@@ -123,5 +68,24 @@ export function EvidencePage() {
         </article>
       )}
     </Loadable>
+  );
+}
+
+/** For a reviewer, the decision on the item's own page: what changed, the note, and what happened. */
+function ReviewHere({ item, me, outcome, onDone }: { item: EvidenceItem; me: Me; outcome: Outcome | null; onDone: (outcome: Outcome) => void }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="decide-heading" className="review-here">
+      <h2 id="decide-heading">{t('review.decideHere')}</h2>
+      <ProposedChange item={item} />
+      <EvidenceDecision item={item} me={me} onDone={onDone} />
+      <div role="status" className={outcome ? 'notice' : undefined}>
+        {outcome ? (
+          <>
+            {outcome.message} <Link to="/review">{t('review.backToQueue')}</Link>
+          </>
+        ) : null}
+      </div>
+    </section>
   );
 }

@@ -1,17 +1,20 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EvidenceRow, type EvidenceItem } from '../components/EvidenceList';
+import type { Outputs } from '../api-types';
+import { Attachments } from '../components/Attachments';
+import { EvidenceFacts } from '../components/EvidenceFacts';
+import { EvidenceRow } from '../components/EvidenceList';
 import { Loadable, SkeletonRows } from '../components/Loadable';
+import { RouteGuard } from '../components/RouteGuard';
 import { StatusBadge } from '../components/Status';
 import { useFormat } from '../format';
-import { RouteGuard } from '../components/RouteGuard';
 import type { Me } from '../session';
-import { useInvalidate } from '../invalidate';
 import { useTRPC } from '../trpc';
-import { useErrorText } from '../error-text';
-import { asText, fieldLimits, lifecycleOfView, mayReviewEvidence, type Role } from '@tracker/domain';
+import { AssessmentDecision, EvidenceDecision, ProposedChange, type Outcome } from './Decisions';
+
+type Assessment = Outputs['assessments']['history'][number];
 
 /** The reviewer queue: evidence awaiting verification and assessments awaiting approval. */
 export function ReviewPage() {
@@ -25,14 +28,22 @@ export function ReviewPage() {
 
 function ReviewQueue({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const trpc = useTRPC();
   const evidence = useQuery(trpc.evidence.list.queryOptions({ status: 'submitted', limit: 100 }));
   const assessments = useQuery(trpc.assessments.history.queryOptions({}));
+  // The last decision, said where it stays in view when its item leaves the queue.
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   return (
     <>
       <h1>{t('review.title')}</h1>
       <p className="lead">{t('review.intro')}</p>
+      <div role="status" className={outcome ? 'notice' : undefined}>
+        {outcome ? (
+          <>
+            {outcome.message} {outcome.href ? <Link to={outcome.href}>{t('review.openItem')}</Link> : null}
+          </>
+        ) : null}
+      </div>
       <section aria-labelledby="review-evidence">
         <h2 id="review-evidence">{t('review.evidence')}</h2>
         <Loadable query={evidence} skeleton={<SkeletonRows rows={3} />} isEmpty={(d) => d.items.length === 0} empty={t('review.noEvidence')}>
@@ -41,8 +52,15 @@ function ReviewQueue({ me }: { me: Me }) {
               {d.items.map((item) => (
                 <EvidenceRow key={item.id} item={item}>
                   <p>{item.summary}</p>
-                  {item.pendingChange ? <ProposedChange item={item} /> : null}
-                  <EvidenceDecision item={item} me={me} />
+                  <EvidenceFacts item={item} compact />
+                  {item.attachments.length > 0 ? (
+                    <details className="review-files" open>
+                      <summary>{t('review.files', { count: item.attachments.length })}</summary>
+                      <Attachments item={item} />
+                    </details>
+                  ) : null}
+                  <ProposedChange item={item} />
+                  <EvidenceDecision item={item} me={me} onDone={setOutcome} />
                 </EvidenceRow>
               ))}
             </ul>
@@ -68,10 +86,8 @@ function ReviewQueue({ me }: { me: Me }) {
                       <StatusBadge status={a.status} />
                     </h3>
                     <p>{a.rationale}</p>
-                    <p className="muted small">
-                      {t('review.effective', { date: format.date(a.effectiveFrom) })} · {t('scorecard.evidenceCounts', a.evidenceCounts)}
-                    </p>
-                    {'assessorId' in a && a.assessorId === me.id ? <p className="muted">{t('review.yours')}</p> : <AssessmentDecision id={a.id} />}
+                    <AssessmentContext assessment={a} history={rows} />
+                    {a.assessorId === me.id ? <p className="muted">{t('review.yours')}</p> : <AssessmentDecision id={a.id} cell={a} onDone={setOutcome} />}
                   </li>
                 ))}
             </ul>
@@ -82,125 +98,70 @@ function ReviewQueue({ me }: { me: Me }) {
   );
 }
 
-function Decision({ labels, onDecide, pending }: { labels: [string, string]; onDecide: (positive: boolean, note: string) => Promise<void>; pending: boolean }) {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  async function decide(positive: boolean) {
-    if (!note.trim()) {
-      setError(t('review.noteNeeded'));
-      return;
-    }
-    setError(null);
-    try {
-      await onDecide(positive, note.trim());
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }
-  return (
-    <form
-      className="decision"
-      onSubmit={(e: FormEvent<HTMLFormElement>) => {
-        e.preventDefault();
-        void decide(true);
-      }}
-    >
-      <label>
-        {t('review.note')}
-        <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={fieldLimits.reviewNote} />
-      </label>
-      <button type="submit" disabled={pending}>
-        {labels[0]}
-      </button>
-      <button type="button" className="secondary" disabled={pending} onClick={() => void decide(false)}>
-        {labels[1]}
-      </button>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </form>
+/** The approved assessment a proposal would follow in its cell: the latest effective on or before its date. */
+function replaced(proposal: Assessment, history: readonly Assessment[]): Assessment | null {
+  const earlier = history.filter(
+    (a) => a.reviewState === 'approved' && a.iso3 === proposal.iso3 && a.recommendationKey === proposal.recommendationKey && a.effectiveFrom <= proposal.effectiveFrom,
   );
+  return earlier.reduce<Assessment | null>((best, a) => (!best || a.effectiveFrom > best.effectiveFrom || (a.effectiveFrom === best.effectiveFrom && a.createdAt > best.createdAt) ? a : best), null);
 }
 
-/** Why the signed-in reviewer may not decide on an item, in their language; null when they may. */
-function refusal(item: EvidenceItem, me: { id: string; role: Role }): string | null {
-  if (mayReviewEvidence(lifecycleOfView(item), me).allowed) return null;
-  if (item.createdBy === me.id) return 'review.yours';
-  if (item.pendingChange?.by === me.id) return 'review.yourChange';
-  return 'review.changedLast';
-}
-
-function EvidenceDecision({ item, me }: { item: EvidenceItem; me: { id: string; role: Role } }) {
-  const { t } = useTranslation();
-  const trpc = useTRPC();
-  const invalidate = useInvalidate();
-  const review = useMutation(trpc.evidence.review.mutationOptions());
-  const refused = refusal(item, me);
-  if (refused) return <p className="muted">{t(refused as 'review.yours')}</p>;
-  const change = item.pendingChange !== null && item.pendingChange !== undefined;
-  return (
-    <Decision
-      labels={change ? [t('review.applyChange'), t('review.rejectChange')] : [t('review.verify'), t('review.reject')]}
-      pending={review.isPending}
-      onDecide={async (positive, note) => {
-        await review.mutateAsync({ id: item.id, decision: positive ? 'verify' : 'reject', note, ...(item.revision ? { revision: item.revision } : {}) });
-        await invalidate.evidence();
-      }}
-    />
-  );
-}
-
-const changeFields = ['iso3', 'title', 'summary', 'kind', 'direction', 'sourceUrl', 'publisher', 'publishedOn', 'language', 'reliability', 'credibility', 'visibility', 'containsPersonalData', 'recommendationKeys', 'siteIds'] as const;
-
-/** What a proposed change to a verified item would change, field by field: published → proposed. */
-function ProposedChange({ item }: { item: EvidenceItem }) {
+/** What a proposed assessment rests on and what it would replace: the reviewer's context. */
+function AssessmentContext({ assessment: a, history }: { assessment: Assessment; history: readonly Assessment[] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const change = item.pendingChange;
-  if (!change) return null;
-  const current: Record<(typeof changeFields)[number], unknown> = {
-    ...item,
-    containsPersonalData: item.containsPersonalData ?? false,
-    siteIds: item.sites.map((s) => s.id),
-  };
-  const show = (value: unknown) => (Array.isArray(value) ? [...(value as string[])].sort().join(', ') : value === null || value === '' ? '—' : asText(value));
-  const changed = changeFields.filter((f) => show(current[f]) !== show(change.content[f]));
-  return (
-    <div className="proposed-change">
-      <p>
-        <strong>{t('review.proposedChange', { date: format.dateTime(change.at) })}</strong> {t('review.publishedStays')}
-      </p>
-      <dl className="facts">
-        {changed.map((field) => (
-          <div key={field}>
-            <dt>{t(`review.field.${field}`)}</dt>
-            <dd>
-              <del>{show(current[field])}</del> → <ins>{show(change.content[field])}</ins>
-            </dd>
-          </div>
-        ))}
-      </dl>
-    </div>
-  );
-}
-
-function AssessmentDecision({ id }: { id: string }) {
-  const { t } = useTranslation();
   const trpc = useTRPC();
-  const invalidate = useInvalidate();
-  const review = useMutation(trpc.assessments.review.mutationOptions());
+  const before = replaced(a, history);
+  const evidence = useQueries({ queries: a.evidenceIds.map((id) => trpc.evidence.get.queryOptions({ id })) });
   return (
-    <Decision
-      labels={[t('review.approve'), t('review.return')]}
-      pending={review.isPending}
-      onDecide={async (positive, note) => {
-        await review.mutateAsync({ id, decision: positive ? 'approve' : 'return', note });
-        await invalidate.assessments();
-      }}
-    />
+    <dl className="facts compact">
+      <div>
+        <dt>{t('review.when')}</dt>
+        <dd>
+          {t('review.effective', { date: format.date(a.effectiveFrom) })}
+          {a.claimedStatus ? ` · ${t('review.claimed', { status: t(`status.${a.claimedStatus}`) })}` : ''}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('review.replaces')}</dt>
+        <dd>
+          {before ? (
+            <>
+              <StatusBadge status={before.status} /> {t('review.replacesSince', { date: format.date(before.effectiveFrom) })}
+            </>
+          ) : (
+            t('review.replacesNothing')
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('review.restsOn')}</dt>
+        <dd>
+          {a.evidenceIds.length === 0 ? (
+            t('review.noSupport')
+          ) : (
+            <ul className="plain">
+              {evidence.map((q, i) => (
+                <li key={a.evidenceIds[i]}>
+                  {q.data ? (
+                    <>
+                      <Link to={`/evidence/${q.data.id}`}>{q.data.title}</Link>{' '}
+                      <span className="muted">
+                        {t('evidence.grade', { reliability: q.data.reliability, credibility: q.data.credibility })} · {t(`direction.${q.data.direction}`)}
+                      </span>
+                    </>
+                  ) : q.isError ? (
+                    <span className="muted">{t('common.loadFailed')}</span>
+                  ) : (
+                    <span className="muted">{t('common.loading')}</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <span className="muted small">{t('scorecard.evidenceCounts', a.evidenceCounts)}</span>
+        </dd>
+      </div>
+    </dl>
   );
 }

@@ -1,7 +1,7 @@
 import { readableVisibilities, type EvidenceState, type Viewer } from '@tracker/domain';
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
-import { evidence, recordKeys } from '../schema';
+import { evidence, recordKeys, users } from '../schema';
 
 /** The fields a monitor writes: what an import compares and a revision changes. */
 export const contentColumns = {
@@ -54,6 +54,9 @@ export const selectEvidence = (db: Database) =>
       ...evidenceColumns,
       // A scalar subquery, evaluated for the rows returned only (after ORDER BY and LIMIT).
       wrappedKey: sql<Uint8Array | null>`(select ${recordKeys.wrapped} from ${recordKeys} where ${recordKeys.entityType} = 'evidence' and ${recordKeys.entityId} = ${evidence.id}::text)`.mapWith(recordKeys.wrapped),
+      // Who wrote and who decided, by name, for the staff who review: never in the public shape.
+      authorName: sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${evidence.createdBy})`,
+      reviewerName: sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${evidence.reviewedBy})`,
     })
     .from(evidence);
 
@@ -90,6 +93,9 @@ export interface EvidenceRow {
   isDemo: boolean;
   createdAt: Date;
   updatedAt: Date;
+  /** Read by selectEvidence only. */
+  authorName?: string | null;
+  reviewerName?: string | null;
 }
 
 /** The content an item has, or would have after a proposed change: what a revision keeps. */
@@ -183,6 +189,8 @@ function staffView(row: EvidenceRow, links: EvidenceLinks, viewer: Viewer) {
     containsPersonalData: row.containsPersonalData,
     revision: row.revision,
     createdBy: row.createdBy,
+    authorName: row.authorName ?? null,
+    reviewerName: row.reviewerName ?? null,
     contentChangedBy: row.contentChangedBy,
     mine: row.createdBy === viewer.id,
     pendingChange: row.pendingBy ? { by: row.pendingBy, at: iso(row.pendingAt) as string, content: row.pendingChange as EvidenceContent } : null,
