@@ -192,7 +192,13 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     await monitor.getByLabel('State', { exact: true }).selectOption('KHM');
     await monitor.getByLabel('Recommendation').selectOption('A.6');
     await monitor.getByLabel(TITLE).check();
-    await monitor.getByLabel('Status (verified reality)').selectOption('implementing');
+    // Each status on the ladder is explained beside its choice.
+    const ladder = monitor.getByRole('group', { name: 'Status (verified reality)' });
+    expect(await ladder.getByRole('radio').count()).toBe(7);
+    const implementing = ladder.getByRole('radio', { name: /^Implementing/ });
+    expect(await implementing.getAttribute('aria-describedby')).toBeTruthy();
+    await ladder.getByText('Resources, operations or training are under way.').waitFor();
+    await implementing.check();
     await monitor.getByLabel('Effective from').fill('2025-03-01');
     await monitor.getByLabel('Rationale').fill('Courts now treat victims of forced criminality as trafficked persons.');
     await monitor.getByRole('button', { name: 'Propose' }).click();
@@ -206,9 +212,15 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     const reviewer = await signedIn('reviewer@example.org');
     await reviewer.goto(`${suite.server.url}/review`);
     const proposal = reviewer.getByRole('listitem').filter({ hasText: 'Courts now treat victims' });
+    // The evidence it rests on, as links with their grades, and what it would replace.
+    await proposal.getByRole('link', { name: TITLE }).waitFor();
+    await proposal.getByText(/graded B2/).waitFor();
+    await proposal.getByText('Nothing: this is the first assessment of this recommendation for this State.').waitFor();
+    await screenshot(reviewer, 'review-assessment-desktop');
     await proposal.getByLabel('Note for the author').fill('Agreed: the judgment supports it.');
     await proposal.getByRole('button', { name: 'Approve' }).click();
     await reviewer.getByText('No assessment is waiting for approval.').waitFor();
+    await reviewer.getByRole('status').filter({ hasText: 'Approved: the assessment of KHM on A.6 now counts in the scorecard.' }).waitFor();
     await reviewer.close();
 
     await visitor.reload();

@@ -147,6 +147,37 @@ export function CheckboxGroup({ legend, hint, name, options, selected, onToggle,
   );
 }
 
+interface RadioGroupProps {
+  legend: ReactNode;
+  name: string;
+  /** Each choice with what it means, said beside it (and read with it by screen readers). */
+  options: readonly (Choice & { description: ReactNode })[];
+  error?: string | undefined;
+}
+
+/** A labelled choice of one where each option needs explaining: radios with their meaning beside them. */
+export function RadioGroup({ legend, name, options, error }: RadioGroupProps) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <fieldset className="field" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}>
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="check radio-choice">
+          <input type="radio" name={name} value={o.value} aria-describedby={`${id}-${o.value}`} />
+          <span>
+            <strong>{o.label}</strong>{' '}
+            <span id={`${id}-${o.value}`} className="muted">
+              {o.description}
+            </span>
+          </span>
+        </label>
+      ))}
+      <FieldErrorText id={errorId} error={error} />
+    </fieldset>
+  );
+}
+
 export function FormError({ message }: { message: string | null }) {
   if (!message) return null;
   return (

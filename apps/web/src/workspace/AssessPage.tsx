@@ -3,7 +3,7 @@ import { assessmentProposeInput, assessmentStatuses, fieldLimits } from '@tracke
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CheckboxGroup, Field, FormError, Select, TextArea, useCheckedSubmit } from '../components/Form';
+import { CheckboxGroup, Field, FormError, RadioGroup, Select, TextArea, useCheckedSubmit } from '../components/Form';
 import { RouteGuard } from '../components/RouteGuard';
 import { useInvalidate } from '../invalidate';
 import { useTRPC } from '../trpc';
@@ -95,7 +95,12 @@ function ProposeAssessment() {
           options={(recommendations.data ?? []).map((r) => ({ value: r.key, label: `${r.key} ${r.title}` }))}
           error={errors['recommendationKey']}
         />
-        <Select label={t('assess.status')} name="status" defaultValue="" placeholder={t('form.choose')} options={statusOptions} error={errors['status']} />
+        <RadioGroup
+          legend={t('assess.status')}
+          name="status"
+          options={assessmentStatuses.map((s) => ({ value: s, label: t(`status.${s}`), description: t(`statusMeaning.${s}`) }))}
+          error={errors['status']}
+        />
         <Select label={t('assess.claimed')} name="claimedStatus" defaultValue="" placeholder={t('assess.noClaim')} options={statusOptions} error={errors['claimedStatus']} />
         <Field label={t('assess.effectiveFrom')} name="effectiveFrom" type="date" error={errors['effectiveFrom']} />
         <TextArea label={t('assess.rationale')} name="rationale" rows={4} maxLength={fieldLimits.rationale} error={errors['rationale']} />
