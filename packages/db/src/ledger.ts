@@ -1,7 +1,9 @@
 import { createHash, createHmac } from 'node:crypto';
-import { asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from './client';
-import { auditLedger, evidence } from './schema';
+import type { AuditAction } from '@tracker/domain';
+import { auditLedger, evidence, users } from './schema';
+import { logWhere, type LogFilter } from './queries/log-filter';
 import { dataKeyFor, dataKeysFor, type KeyedEntity } from './queries/record-keys';
 import { trackerSecret } from './secrets';
 import { aadOf, isSealedJson, openJson, sealJson } from './crypto/seal';
@@ -49,7 +51,7 @@ export const ledgerSecret = (db: Database) => trackerSecret(db, SECRET_NAME);
 
 export interface LedgerEntry {
   actorId: string | null;
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string;
   before?: unknown;
@@ -373,13 +375,15 @@ export async function countLedgerEntries(db: Database): Promise<number> {
  * content is opened for the admins who read it; content whose key an erasure destroyed reads as
  * `{ erased: true }`.
  */
-export async function auditEntries(db: Database, page: { before?: number | undefined; limit: number }) {
-  const rows = await db
-    .select()
+export async function auditEntries(db: Database, filter: LogFilter<AuditAction>) {
+  const found = await db
+    .select({ entry: auditLedger, displayName: users.displayName, email: users.email })
     .from(auditLedger)
-    .where(page.before ? lt(auditLedger.seq, page.before) : undefined)
+    .leftJoin(users, eq(users.id, auditLedger.actorId))
+    .where(logWhere({ ...auditLedger, userId: auditLedger.actorId }, filter))
     .orderBy(desc(auditLedger.seq))
-    .limit(page.limit);
+    .limit(filter.limit);
+  const rows = found.map((r) => ({ ...r.entry, actor: r.displayName === null ? null : { displayName: r.displayName, email: r.email as string } }));
   const sealed = (type: KeyedEntity) => rows.filter((r) => r.entityType === type && (isSealedJson(r.before) || isSealedJson(r.after))).map((r) => r.entityId);
   const keys = new Map<string, Buffer>();
   for (const type of ['evidence', 'user'] as const) for (const [id, key] of await dataKeysFor(db, type, sealed(type))) keys.set(`${type}:${id}`, key);

@@ -16,7 +16,7 @@ async function appendFive(db: DbSuite['db']): Promise<string[]> {
   for (let i = 0; i < 5; i++) {
     hashes.push(
       await db.transaction((tx) =>
-        appendLedger(tx, { actorId: null, action: 'test.write', entityType: 'test', entityId: String(i), before: { n: i - 1 }, after: { n: i, at: new Date('2025-01-01T00:00:00Z'), ok: true } }),
+        appendLedger(tx, { actorId: null, action: 'catalogue.update', entityType: 'test', entityId: String(i), before: { n: i - 1 }, after: { n: i, at: new Date('2025-01-01T00:00:00Z'), ok: true } }),
       ),
     );
   }
@@ -38,7 +38,7 @@ describeEachDb('the tamper-evident ledger', (suite) => {
     const before = await entriesOf(suite.db);
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        suite.db.transaction((tx) => appendLedger(tx, { actorId: null, action: 'test.concurrent', entityType: 'test', entityId: `c${i}` })),
+        suite.db.transaction((tx) => appendLedger(tx, { actorId: null, action: 'catalogue.create', entityType: 'test', entityId: `c${i}` })),
       ),
     );
     const verdict = await verifyLedger(suite.db, 3);
@@ -51,7 +51,7 @@ describeEachDb('the ledger with an altered entry', (suite) => {
   it('names the first broken link when a row is altered behind the guard', async () => {
     await appendFive(suite.db);
     await suite.db.execute(sql`alter table audit_ledger disable trigger audit_ledger_append_only`);
-    await suite.db.execute(sql`update audit_ledger set after = '{"n": 99}'::jsonb where entity_id = '2' and action = 'test.write'`);
+    await suite.db.execute(sql`update audit_ledger set after = '{"n": 99}'::jsonb where entity_id = '2' and action = 'catalogue.update'`);
     await suite.db.execute(sql`alter table audit_ledger enable trigger audit_ledger_append_only`);
     const verdict = await verifyLedger(suite.db);
     expect(verdict.ok).toBe(false);
@@ -66,7 +66,7 @@ describeEachDb('the ledger with a deleted entry', (suite) => {
     await appendFive(suite.db);
     expect((await verifyLedger(suite.db)).ok).toBe(true);
     await suite.db.execute(sql`alter table audit_ledger disable trigger audit_ledger_append_only`);
-    await suite.db.execute(sql`delete from audit_ledger where entity_id = '3' and action = 'test.write'`);
+    await suite.db.execute(sql`delete from audit_ledger where entity_id = '3' and action = 'catalogue.update'`);
     await suite.db.execute(sql`alter table audit_ledger enable trigger audit_ledger_append_only`);
     const verdict = await verifyLedger(suite.db);
     expect(verdict).toMatchObject({ ok: false, firstBroken: { seq: 5 } });

@@ -107,6 +107,39 @@ export const shippedTextKey = (entity: TranslatableEntity, key: string, field: s
  */
 export const previewableMediaTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf'] as const;
 
+/** Every change the audit ledger records; each has a readable name in the dashboard. */
+export const auditActions = [
+  'evidence.create',
+  'evidence.update',
+  'evidence.protect',
+  'evidence.propose',
+  'evidence.submit',
+  'evidence.verify',
+  'evidence.reject',
+  'evidence.verify_change',
+  'evidence.reject_change',
+  'evidence.retract',
+  'evidence.attach',
+  'evidence.import',
+  'evidence.erase',
+  'assessment.propose',
+  'assessment.approve',
+  'assessment.return',
+  'user.create',
+  'user.update',
+  'user.password',
+  'user.totp.enable',
+  'user.totp.disable',
+  'role.policy',
+  'catalogue.seed',
+  'catalogue.create',
+  'catalogue.update',
+  'catalogue.translation.set',
+  'catalogue.translation.remove',
+  'demo.seed',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
 export const accessActions = ['evidence.read', 'evidence.revisions', 'attachment.download', 'export'] as const;
 export type AccessAction = (typeof accessActions)[number];
 

@@ -3,8 +3,11 @@ import { useDeferredValue, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../error-text';
 
+/** What Loadable reads of a query: a plain or an infinite (paged) one. */
+type Query<T, E> = Pick<UseQueryResult<T, E>, 'isPending' | 'isError' | 'data' | 'error'> & { refetch: () => Promise<unknown> };
+
 interface Props<T, E extends { message: string }> {
-  query: UseQueryResult<T, E>;
+  query: Query<T, E>;
   /** Shown while loading, shaped like the content so the page does not jump. */
   skeleton?: ReactNode;
   isEmpty?: (data: T) => boolean;
