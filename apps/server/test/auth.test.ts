@@ -138,10 +138,34 @@ describeEachDb('accounts and sessions over HTTP', (suite) => {
       admin.cookie,
     );
     expect(created.data.passwordLink.path).toMatch(/^\/reset-password#token=/);
-    const set = await mutate(base, 'auth.resetPassword', { token: created.data.passwordLink.token, password: 'my own long password' });
-    expect(set.status).toBe(200);
+    // The page names the account before the link is used, and asking does not use it up.
+    const token = created.data.passwordLink.token;
+    for (let i = 0; i < 2; i++) {
+      const holder = await query<{ email: string; displayName: string; expiresAt: string }>(base, 'auth.passwordLink', { token });
+      expect(holder.data).toMatchObject({ email: 'new.policymaker@example.org', displayName: 'New Policymaker' });
+      expect(Date.parse(holder.data.expiresAt)).toBeGreaterThan(Date.now());
+    }
+    const set = await mutate<{ passwordSet: boolean; signedIn: boolean }>(base, 'auth.resetPassword', { token, password: 'my own long password' });
+    expect(set.data).toEqual({ passwordSet: true, signedIn: true });
+    // Setting the password signs the person in, in this browser.
+    expect((await query<{ email: string } | null>(base, 'auth.me', undefined, sessionCookieOf(set))).data?.email).toBe('new.policymaker@example.org');
     expect((await signIn('new.policymaker@example.org', 'my own long password')).reply.status).toBe(200);
-    expect((await mutate(base, 'auth.resetPassword', { token: created.data.passwordLink.token, password: 'another long password' })).status).toBe(400);
+    expect((await mutate(base, 'auth.resetPassword', { token, password: 'another long password' })).status).toBe(400);
+    // A used link names nobody.
+    const used = await query(base, 'auth.passwordLink', { token });
+    expect(used.status).toBe(400);
+    expect(used.error?.message).toContain('expired or was already used');
+    expect(JSON.stringify(used)).not.toContain('new.policymaker');
+  });
+
+  it('a password link for an account with a second factor sets the password but does not sign in without the code', async () => {
+    const admin = await signIn('first.admin@example.org');
+    const user = await account('monitor', 'two.step@example.org');
+    await suite.db.update(t.users).set({ totpSecret: 'JBSWY3DPEHPK3PXP' }).where(eq(t.users.id, user.id));
+    const link = await mutate<{ token: string }>(base, 'users.resetLink', { id: user.id }, admin.cookie);
+    const set = await mutate<{ passwordSet: boolean; signedIn: boolean }>(base, 'auth.resetPassword', { token: link.data.token, password: 'a fresh long password' });
+    expect(set.data).toEqual({ passwordSet: true, signedIn: false });
+    expect(sessionCookieOf(set)).toBeNull();
   });
 
   it('changing the password signs the account out everywhere', async () => {

@@ -134,6 +134,45 @@ describeEachDb('mail through SMTP, with nothing lost', (suite) => {
     await mail.stop();
     expect(box.received).toHaveLength(1);
   });
+
+  it('mails the public a confirmation, then what they subscribed to, each with a working unsubscribe link and header, in their language', async () => {
+    box.received.length = 0;
+    await as(null).subscriptions.subscribe({ email: 'reader@example.org', iso3: 'KHM', language: 'th' });
+    const mail = sender();
+    expect(await mail.tick()).toBe(1);
+    const [confirm] = box.received;
+    expect(confirm?.to).toMatchObject({ value: [{ address: 'reader@example.org' }] });
+    expect(confirm?.subject).toContain('ยืนยัน');
+    expect(confirm?.headers.get('content-language')).toBe('th');
+    const confirmLink = new URL(/https:\/\/\S+\/subscriptions\/confirm\?token=\S+/.exec(confirm?.text ?? '')?.[0] ?? 'https://missing.example');
+    expect(confirmLink.origin + confirmLink.pathname).toBe(`${ORIGIN}/th/subscriptions/confirm`);
+    const unsubscribeHeader = confirm?.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? '';
+    expect(unsubscribeHeader).toContain(`<${ORIGIN}/th/subscriptions/unsubscribe?token=`);
+    // Nothing else until the link is used (the author still hears of their own decision).
+    const toReader = () => box.received.filter((m) => m.to && !Array.isArray(m.to) && m.to.value[0]?.address === 'reader@example.org');
+    await decide('Public ruling before confirmation', 'verify', { iso3: 'KHM' });
+    await mail.tick();
+    expect(toReader()).toHaveLength(1);
+    await as(null).subscriptions.confirm({ token: confirmLink.searchParams.get('token') ?? '' });
+    const id = await decide('Public ruling after confirmation', 'verify', { iso3: 'KHM' });
+    await decide(`${SECRET} testimony after confirmation`, 'verify', { iso3: 'KHM', visibility: 'confidential', containsPersonalData: true, kind: 'testimony' });
+    await mail.tick();
+    await mail.stop();
+    expect(toReader()).toHaveLength(2);
+    const news = toReader().at(-1);
+    expect(news?.text).toContain(`${ORIGIN}/th/evidence/${id}`);
+    expect(news?.text).toContain('กัมพูชา');
+    const stop = /<([^>]+)>/.exec(news?.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? '')?.[1] ?? '';
+    expect(news?.text).toContain(stop);
+    expect(JSON.stringify(box.received)).not.toContain(SECRET);
+    // The unsubscribe link in the header ends it.
+    await as(null).subscriptions.unsubscribe({ token: new URL(stop).searchParams.get('token') ?? '' });
+    await decide('Public ruling after unsubscribing', 'verify', { iso3: 'KHM' });
+    const after = sender();
+    await after.tick();
+    await after.stop();
+    expect(toReader()).toHaveLength(2);
+  });
 });
 
 describe('mail settings', () => {

@@ -3,11 +3,13 @@ import { auditRouter } from './routers/audit';
 import { authRouter } from './routers/auth';
 import { catalogueRouter } from './routers/catalogue';
 import { evidenceRouter } from './routers/evidence';
+import { followsRouter } from './routers/follows';
 import { indicatorsRouter } from './routers/indicators';
 import { notificationsRouter } from './routers/notifications';
 import { scorecardsRouter } from './routers/scorecards';
 import { sitesRouter } from './routers/sites';
 import { statesRouter } from './routers/states';
+import { subscriptionsRouter } from './routers/subscriptions';
 import { usersRouter } from './routers/users';
 import { createCallerFactory, router } from './trpc';
 
@@ -23,6 +25,8 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   notifications: notificationsRouter,
+  follows: followsRouter,
+  subscriptions: subscriptionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -55,6 +55,7 @@ export const sampleInput: Record<ProcedurePath, unknown> = {
   'auth.me': undefined,
   'auth.setup': { token: 'a'.repeat(43), email: 'first@example.org', displayName: 'First', password: 'a long enough password' },
   'auth.resetPassword': { token: 'a'.repeat(43), password: 'a long enough password' },
+  'auth.passwordLink': { token: 'a'.repeat(43) },
   'auth.changePassword': { currentPassword: 'wrong', newPassword: 'a new long enough password' },
   'users.list': undefined,
   'users.create': { email: 'new.user@example.org', displayName: 'New user', role: 'monitor' },
@@ -73,4 +74,10 @@ export const sampleInput: Record<ProcedurePath, unknown> = {
   'notifications.markRead': { all: true },
   'notifications.preferences': undefined,
   'notifications.setPreferences': { language: 'th', mailOff: ['review_digest'] },
+  'follows.list': undefined,
+  'follows.add': { iso3: 'KHM' },
+  'follows.remove': { recommendationKey: 'A.1' },
+  'subscriptions.subscribe': { email: 'reader@example.org', iso3: 'KHM', language: 'th' },
+  'subscriptions.confirm': { token: `${missing}.${'a'.repeat(43)}` },
+  'subscriptions.unsubscribe': { token: `${missing}.${'a'.repeat(43)}` },
 };

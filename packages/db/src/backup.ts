@@ -27,6 +27,8 @@ export const backupTables: readonly (readonly [string, PgTable])[] = [
   ['users', t.users],
   ['user_states', t.userStates],
   ['notifications', t.notifications],
+  ['follows', t.follows],
+  ['subscriptions', t.subscriptions],
   ['role_policies', t.rolePolicies],
   ['catalogue_translations', t.catalogueTranslations],
   ['evidence', t.evidence],
@@ -48,7 +50,7 @@ export const backupTables: readonly (readonly [string, PgTable])[] = [
  * Tables added after backups were first made: a backup from before one of them restores it empty
  * (an older tracker had no inbox), rather than being refused as incomplete.
  */
-export const laterBackupTables: ReadonlySet<string> = new Set(['notifications']);
+export const laterBackupTables: ReadonlySet<string> = new Set(['notifications', 'follows', 'subscriptions']);
 
 type Row = Record<string, unknown>;
 

@@ -50,6 +50,7 @@ export const procedureAccess = {
   'auth.me': 'public',
   'auth.setup': 'public',
   'auth.resetPassword': 'public',
+  'auth.passwordLink': 'public',
   'auth.changePassword': signedIn,
   'auth.totpSetup': signedIn,
   'auth.totpEnable': signedIn,
@@ -68,6 +69,12 @@ export const procedureAccess = {
   'notifications.preferences': signedIn,
   'notifications.setPreferences': signedIn,
   'audit.accessLog': admins,
+  'follows.list': signedIn,
+  'follows.add': signedIn,
+  'follows.remove': signedIn,
+  'subscriptions.subscribe': 'public',
+  'subscriptions.confirm': 'public',
+  'subscriptions.unsubscribe': 'public',
 } as const satisfies Record<string, Audience>;
 
 export type ProcedurePath = keyof typeof procedureAccess;

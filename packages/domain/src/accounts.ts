@@ -54,6 +54,9 @@ export const setupInput = z.object({
 
 export const resetPasswordInput = z.object({ token: oneTimeTokenSchema, password: passwordSchema });
 
+/** A password link, to learn whose account it opens before using it. */
+export const passwordLinkInput = z.object({ token: oneTimeTokenSchema });
+
 export const changePasswordInput = z.object({ currentPassword: currentPasswordSchema, newPassword: passwordSchema });
 
 export const userCreateInput = z.object({

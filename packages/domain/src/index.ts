@@ -18,3 +18,4 @@ export * from './pages';
 export * from './csv-cell';
 export * from './notifications';
 export * from './notice-links';
+export * from './following';

@@ -1,10 +1,10 @@
-import type { NoticeKind } from './vocabulary';
+import type { NoticeKind, SubscriberMailKind } from './vocabulary';
 
 /**
  * Where a notice takes its reader, below the language segment: the same page in the inbox and in the
  * mail. The page applies the usual access rules; the notice itself carries no content.
  */
-export function noticePath(kind: NoticeKind, entityId: string | null): string {
+export function noticePath(kind: NoticeKind | SubscriberMailKind, entityId: string | null, iso3: string | null = null): string {
   switch (kind) {
     case 'evidence_rejected':
       return entityId ? `workspace/evidence/${entityId}` : 'workspace';
@@ -17,6 +17,12 @@ export function noticePath(kind: NoticeKind, entityId: string | null): string {
       return 'workspace';
     case 'review_digest':
       return 'review';
+    case 'followed_evidence':
+      return entityId ? `evidence/${entityId}` : 'evidence';
+    case 'followed_assessment':
+      return iso3 ? `states/${iso3}` : '';
+    case 'subscription_confirm':
+      return 'subscriptions';
     case 'password_changed':
     case 'totp_enabled':
     case 'totp_disabled':

@@ -159,15 +159,26 @@ export const noticeKinds = [
   'password_changed',
   'totp_enabled',
   'totp_disabled',
+  'followed_evidence',
+  'followed_assessment',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
 /** What a person chooses to get by mail; the inbox always has everything. */
-export const mailTopics = ['decisions', 'review_digest', 'account_security'] as const;
+export const mailTopics = ['decisions', 'review_digest', 'account_security', 'following'] as const;
 export type MailTopic = (typeof mailTopics)[number];
+
+/**
+ * What mail a member of the public subscribed by e-mail gets: the confirmation of their address,
+ * and what the public feeds show about the States they chose (verified public evidence, approved
+ * assessments).
+ */
+export const subscriberMailKinds = ['subscription_confirm', 'followed_evidence', 'followed_assessment'] as const;
+export type SubscriberMailKind = (typeof subscriberMailKinds)[number];
 
 export function mailTopicOf(kind: NoticeKind): MailTopic {
   if (kind === 'review_digest') return 'review_digest';
   if (kind === 'password_changed' || kind === 'totp_enabled' || kind === 'totp_disabled') return 'account_security';
+  if (kind === 'followed_evidence' || kind === 'followed_assessment') return 'following';
   return 'decisions';
 }

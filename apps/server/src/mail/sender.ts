@@ -1,4 +1,4 @@
-import { claimDueMail, markMailFailed, markMailSent, queueReviewDigests, type DbHandle } from '@tracker/db';
+import { claimDueMail, forgetUnconfirmedSubscriptions, markMailFailed, markMailSent, queueReviewDigests, type DbHandle } from '@tracker/db';
 import type { Transporter } from 'nodemailer';
 import { log } from '../log';
 import { renderMail, type MessageSettings } from './message';
@@ -30,6 +30,7 @@ export function startMailSender(handle: DbHandle, settings: MailSettings): { sto
     const today = new Date().toISOString().slice(0, 10);
     if (digestsQueuedOn !== today) {
       await queueReviewDigests(handle.db, today);
+      await forgetUnconfirmedSubscriptions(handle.db);
       digestsQueuedOn = today;
     }
     let sent = 0;

@@ -4,6 +4,7 @@ import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, FormError, useCheckedSubmit } from '../components/Form';
 import { LanguageOptions } from '../components/LanguageOptions';
+import { Following } from './Following';
 import { RouteGuard } from '../components/RouteGuard';
 import { useMayCall, type Me } from '../session';
 import { useInvalidate } from '../invalidate';
@@ -44,6 +45,7 @@ function Account({ me }: { me: Me }) {
         </p>
       ) : null}
       <Notices />
+      <Following />
       <TwoFactor enabled={me.totpEnabled} />
       <ChangePassword />
     </section>

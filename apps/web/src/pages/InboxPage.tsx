@@ -68,12 +68,14 @@ function NoticeRow({ notice, onRead }: { notice: Notice; onRead: () => void }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const unread = notice.readAt === null;
-  const text = (i18n.t as (key: string, values: Record<string, string>) => string)(`notice.${notice.kind}`, { count: format.number(notice.count ?? 0) });
+  const lookup = i18n.t as (key: string, values: Record<string, string>) => string;
+  const state = notice.iso3 ? lookup(`place.${notice.iso3}`, { defaultValue: notice.iso3 }) : '';
+  const text = lookup(`notice.${notice.kind}`, { count: format.number(notice.count ?? 0), state });
   return (
     <li className={unread ? 'notice-item unread' : 'notice-item'}>
       <p>
         {unread ? <span className="tag tag-warn">{t('inbox.new')}</span> : null}{' '}
-        <Link to={`/${noticePath(notice.kind, notice.entityId)}`} onClick={unread ? onRead : undefined}>
+        <Link to={`/${noticePath(notice.kind, notice.entityId, notice.iso3)}`} onClick={unread ? onRead : undefined}>
           {text}
         </Link>
       </p>

@@ -1,3 +1,4 @@
+import { FollowButton } from '../components/FollowButton';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -42,6 +43,7 @@ export function RecommendationPage() {
           <p className="lead">
             <CatalogueText entity="recommendation" id={r.key} field="paraphrase" english={r.paraphrase} />
           </p>
+          <FollowButton recommendationKey={r.key} name={r.key} />
           <p className="muted">
             {t('recommendation.paraphraseNote')}
             {i18n.language === 'en' ? null : <> {t('catalogue.trackerTranslation')}</>}

@@ -1,3 +1,4 @@
+import { FollowButton } from '../components/FollowButton';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -54,7 +55,8 @@ export function StatePage() {
               <AsOfControl value={asOf} onChange={setAsOf} isSet={asOfSet} />
               <button type="button" className="secondary" onClick={() => window.print()}>
                 {t('scorecard.print')}
-              </button>
+              </button>{' '}
+              <FollowButton iso3={s.iso3} name={text('state', s.iso3, 'name', s.name).text} />
             </div>
           </div>
           <p className="print-only">{t('scorecard.printedAsOf', { date: format.date(asOf) })}</p>

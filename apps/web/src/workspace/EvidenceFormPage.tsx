@@ -1,8 +1,9 @@
+import type { TFunction } from 'i18next';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { credibilityGrades, directions, editOutcome, evidenceCreateInput, evidenceKinds, fieldLimits, lifecycleOfView, mayAttachToEvidence, mayEditEvidence, reliabilityGrades, visibilities } from '@tracker/domain';
+import { credibilityGrades, directions, editOutcome, evidenceCreateInput, evidenceKinds, fieldLimits, lifecycleOfView, MAX_ATTACHMENT_BYTES, mayAttachToEvidence, mayEditEvidence, reliabilityGrades, visibilities } from '@tracker/domain';
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { Outputs } from '../api-types';
 import { CheckboxGroup, Field, FormError, Select, TextArea, useCheckedSubmit, type Choice } from '../components/Form';
 import { SkeletonRows } from '../components/Loadable';
@@ -88,13 +89,19 @@ function EvidenceForm({ id, initial, item, me }: { id: string | null; initial: V
   const catalogueText = useCatalogueText();
   const invalidate = useInvalidate();
   const navigate = useNavigate();
+  const location = useLocation();
+  /** What the save that created this draft said, carried over from the new-evidence page. */
+  const carried = location.state as SavedState | null;
   const draftKey = id ?? 'new';
+  /** Files chosen on a new item, uploaded once the draft exists. */
+  const [pending, setPending] = useState<File[]>([]);
+  const { uploads, uploadAll } = useUploads();
   /** A draft kept in this browser from an earlier visit, read once. */
   const [stored] = useState(() => loadDraft<Values>(draftKey));
   const [values, setValues] = useState<Values>(stored?.values ?? initial);
   const [restored, setRestored] = useState(stored !== null);
   const { errors, formError, run } = useCheckedSubmit();
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(carried?.saved ? { text: savedMessage(t, carried), error: carried.failedFiles.length > 0 } : null);
   const recommendations = useQuery(trpc.catalogue.recommendations.queryOptions());
   const states = useQuery(trpc.states.list.queryOptions());
   const sites = useQuery({ ...trpc.sites.list.queryOptions({ iso3: values.iso3 }), enabled: values.iso3.length === 3 });
@@ -121,19 +128,26 @@ function EvidenceForm({ id, initial, item, me }: { id: string | null; initial: V
   async function save(andSubmit: boolean) {
     setMessage(null);
     let savedId = id;
+    let failedFiles: string[] = [];
     const ok = await run(evidenceCreateInput.safeParse(toInput(values)), async (data) => {
       if (!id) {
         savedId = (await create.mutateAsync({ ...data, idempotencyKey: createKey.current })).id;
         createKey.current = newIdempotencyKey();
-      } else await update.mutateAsync({ ...data, id, revision: item?.revision ?? 0 });
-      clearDraft(draftKey);
-      if (andSubmit && savedId) await submitForReview.mutateAsync({ id: savedId });
+        clearDraft(draftKey);
+        // The draft exists now: its files go up one by one. One that fails stays off the item,
+        // and the item is not sent for review without it.
+        failedFiles = await uploadAll(savedId, pending);
+      } else {
+        await update.mutateAsync({ ...data, id, revision: item?.revision ?? 0 });
+        clearDraft(draftKey);
+      }
+      if (andSubmit && savedId && failedFiles.length === 0) await submitForReview.mutateAsync({ id: savedId });
     });
     if (!ok) return;
     await invalidate.evidence();
-    if (andSubmit) await navigate('/workspace', { state: { notice: 'submitted' } });
-    else if (!id && savedId) await navigate(`/workspace/evidence/${savedId}`, { replace: true });
-    else setMessage(proposing ? t('form.proposed') : t('form.saved'));
+    if (andSubmit && failedFiles.length === 0) await navigate('/workspace', { state: { notice: 'submitted' } });
+    else if (!id && savedId) await navigate(`/workspace/evidence/${savedId}`, { replace: true, state: { saved: true, files: pending.length, failedFiles } satisfies SavedState });
+    else setMessage({ text: proposing ? t('form.proposed') : t('form.saved') });
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -179,8 +193,8 @@ function EvidenceForm({ id, initial, item, me }: { id: string | null; initial: V
       ) : null}
       <FormError message={formError} />
       {message ? (
-        <div className="notice" role="status">
-          {message}
+        <div className={message.error ? 'notice notice-error' : 'notice'} role="status">
+          {message.text}
         </div>
       ) : null}
       {!editable ? (
@@ -213,6 +227,8 @@ function EvidenceForm({ id, initial, item, me }: { id: string | null; initial: V
             <input type="checkbox" checked={values.containsPersonalData} onChange={(e) => set('containsPersonalData', e.target.checked)} /> {t('form.personalData')}
           </label>
           {values.containsPersonalData ? <p className="hint">{t('form.personalDataHint')}</p> : null}
+          {!id ? <PendingFiles files={pending} onChange={setPending} /> : null}
+          <UploadProgress uploads={uploads} />
           <div className="form-actions">
             {proposing ? (
               <button type="submit" disabled={update.isPending}>
@@ -220,7 +236,7 @@ function EvidenceForm({ id, initial, item, me }: { id: string | null; initial: V
               </button>
             ) : (
               <>
-                <button type="submit" disabled={create.isPending || update.isPending}>
+                <button type="submit" disabled={create.isPending || update.isPending || uploads.some((u) => u.progress < 1 && !u.error)}>
                   {t('form.saveDraft')}
                 </button>
                 <button type="button" className="secondary" onClick={() => void save(true)} disabled={create.isPending || update.isPending || submitForReview.isPending}>
@@ -236,30 +252,116 @@ function EvidenceForm({ id, initial, item, me }: { id: string | null; initial: V
   );
 }
 
+/** What the new-evidence page hands to the draft it created: that it was saved, and how its files went. */
+interface SavedState {
+  saved: true;
+  files: number;
+  failedFiles: string[];
+}
+
+function savedMessage(t: TFunction, state: SavedState): string {
+  if (state.failedFiles.length > 0) return t('form.draftSavedFilesFailed', { names: state.failedFiles.join(', ') });
+  return state.files > 0 ? t('form.draftSavedWithFiles', { count: state.files }) : t('form.draftSaved');
+}
+
+interface Upload {
+  name: string;
+  progress: number;
+  error?: string;
+}
+
+/** Uploads files to an item one at a time, each with its progress; returns the names of those that failed. */
+function useUploads() {
+  const { t } = useTranslation();
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  async function uploadAll(id: string, files: readonly File[]): Promise<string[]> {
+    const failed: string[] = [];
+    for (const file of files) {
+      setUploads((u) => [...u, { name: file.name, progress: 0 }]);
+      const setRow = (patch: Partial<Upload>) => setUploads((u) => u.map((x) => (x.name === file.name ? { ...x, ...patch } : x)));
+      try {
+        if (file.size > MAX_ATTACHMENT_BYTES) throw new Error(t('form.tooBig'));
+        await uploadAttachment({ id, filename: file.name, contentBase64: await fileToBase64(file) }, (p) => setRow({ progress: p }));
+      } catch (error) {
+        setRow({ error: (error as Error).message });
+        failed.push(file.name);
+      }
+    }
+    return failed;
+  }
+  return { uploads, uploadAll };
+}
+
+function UploadProgress({ uploads }: { uploads: readonly Upload[] }) {
+  const { t } = useTranslation();
+  return uploads.map((u) => (
+    <div key={u.name} className="upload">
+      <span>{u.name}</span>
+      {u.error ? (
+        <span className="field-error" role="alert">
+          {u.error}
+        </span>
+      ) : (
+        <progress max={1} value={u.progress} aria-label={t('form.uploading', { name: u.name })} />
+      )}
+    </div>
+  ));
+}
+
+/** Files chosen for a new item before it exists: listed, removable, and uploaded when the draft is saved. */
+function PendingFiles({ files, onChange }: { files: readonly File[]; onChange: (files: File[]) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const inputId = useId();
+  const [tooBig, setTooBig] = useState<string[]>([]);
+
+  function onFiles(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = [...(event.target.files ?? [])];
+    event.target.value = '';
+    setTooBig(chosen.filter((f) => f.size > MAX_ATTACHMENT_BYTES).map((f) => f.name));
+    const fitting = chosen.filter((f) => f.size <= MAX_ATTACHMENT_BYTES && !files.some((kept) => kept.name === f.name));
+    onChange([...files, ...fitting]);
+  }
+
+  return (
+    <div className="field">
+      <label htmlFor={inputId}>{t('form.addFiles')}</label>
+      <p className="hint" id={`${inputId}-hint`}>
+        {t('form.filesHint')} {t('form.filesOnSave')}
+      </p>
+      <input id={inputId} type="file" multiple aria-describedby={`${inputId}-hint`} onChange={onFiles} />
+      {tooBig.map((name) => (
+        <p key={name} className="field-error" role="alert">
+          {name}: {t('form.tooBig')}
+        </p>
+      ))}
+      {files.length > 0 ? (
+        <ul className="files">
+          {files.map((f) => (
+            <li key={f.name}>
+              {f.name} <span className="muted">({format.bytes(f.size)})</span>{' '}
+              <button type="button" className="secondary small" onClick={() => onChange(files.filter((x) => x !== f))}>
+                {t('form.removeFile', { name: f.name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 function Attachments({ id, files }: { id: string; files: { sha256: string; filename: string; size: number; mediaType: string }[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   const invalidate = useInvalidate();
   const inputId = useId();
-  const [uploads, setUploads] = useState<{ name: string; progress: number; error?: string }[]>([]);
+  const { uploads, uploadAll } = useUploads();
 
   async function onFiles(event: ChangeEvent<HTMLInputElement>) {
     const chosen = [...(event.target.files ?? [])];
     event.target.value = '';
-    for (const file of chosen) {
-      const row = { name: file.name, progress: 0 };
-      setUploads((u) => [...u, row]);
-      const setRow = (patch: Partial<typeof row & { error: string }>) => setUploads((u) => u.map((x) => (x.name === file.name ? { ...x, ...patch } : x)));
-      if (file.size > 20 * 1024 * 1024) {
-        setRow({ error: t('form.tooBig') });
-        continue;
-      }
-      try {
-        await uploadAttachment({ id, filename: file.name, contentBase64: await fileToBase64(file) }, (p) => setRow({ progress: p }));
-      } catch (error) {
-        setRow({ error: (error as Error).message });
-      }
-    }
+    await uploadAll(id, chosen);
     await invalidate.evidence();
   }
 
@@ -281,18 +383,7 @@ function Attachments({ id, files }: { id: string; files: { sha256: string; filen
         <p className="hint">{t('form.filesHint')}</p>
         <input id={inputId} type="file" multiple onChange={(e) => void onFiles(e)} />
       </div>
-      {uploads.map((u) => (
-        <div key={u.name} className="upload">
-          <span>{u.name}</span>
-          {u.error ? (
-            <span className="field-error" role="alert">
-              {u.error}
-            </span>
-          ) : (
-            <progress max={1} value={u.progress} aria-label={t('form.uploading', { name: u.name })} />
-          )}
-        </div>
-      ))}
+      <UploadProgress uploads={uploads} />
     </section>
   );
 }

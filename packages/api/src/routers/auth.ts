@@ -4,6 +4,8 @@ import {
   claimFirstAdmin,
   consumeOneTimeToken,
   findLoginUser,
+  getUser,
+  oneTimeTokenHolder,
   revokeSession,
   setTotpSecret,
   setUserPassword,
@@ -13,6 +15,7 @@ import {
   AppError,
   changePasswordInput,
   loginInput,
+  passwordLinkInput,
   resetPasswordInput,
   setupInput,
   totpDisableInput,
@@ -27,6 +30,8 @@ import { publicProcedure, restrictedProcedure, router, type Context } from '../t
 
 const wrongCredentials = () => new TRPCError({ code: 'UNAUTHORIZED', message: 'The email or password is not right.' });
 const fieldRefusal = (path: string, message: string) => new AppError('BAD_REQUEST', `${path}: ${message}`, { issues: [{ path, message }] });
+
+const expiredLink = () => new AppError('BAD_REQUEST', 'This link has expired or was already used. Ask an administrator for a new one.');
 
 const addressOf = (ctx: Context) => ctx.http?.clientAddress ?? null;
 
@@ -102,17 +107,38 @@ export const authRouter = router({
       return { id: admin.id, role: admin.role };
     }),
 
-  /** Sets a password from a one-time link; the account is signed out everywhere. */
+  /**
+   * Whose account a password link opens and until when, without using it: the page names the
+   * account before a password is chosen. Guessing links is throttled like using them.
+   */
+  passwordLink: publicProcedure('auth.passwordLink')
+    .input(passwordLinkInput)
+    .query(async ({ ctx, input }) => {
+      return throttled(ctx, { scope: 'link', subject: null }, async () => {
+        const found = await oneTimeTokenHolder(ctx.db, 'password_reset', hashToken(input.token));
+        if (!found) throw expiredLink();
+        return found;
+      });
+    }),
+
+  /**
+   * Sets a password from a one-time link; the account is signed out everywhere else and signed in
+   * here, unless it has a second factor (then the person signs in with their code) or is deactivated.
+   */
   resetPassword: publicProcedure('auth.resetPassword')
     .input(resetPasswordInput)
     .mutation(async ({ ctx, input }) => {
-      await throttled(ctx, { scope: 'link', subject: null }, async () => {
+      const userId = await throttled(ctx, { scope: 'link', subject: null }, async () => {
         const passwordHash = await hashPassword(input.password);
         const claimed = await consumeOneTimeToken(ctx.db, 'password_reset', hashToken(input.token));
-        if (!claimed?.userId) throw new AppError('BAD_REQUEST', 'This link has expired or was already used. Ask an administrator for a new one.');
+        if (!claimed?.userId) throw expiredLink();
         await setUserPassword(ctx.db, claimed.userId, claimed.userId, passwordHash);
+        return claimed.userId;
       });
-      return { passwordSet: true };
+      const user = await getUser(ctx.db, userId);
+      const signedIn = Boolean(user?.active && !user.totpEnabled && ctx.http);
+      if (signedIn) await startSession(ctx, userId);
+      return { passwordSet: true, signedIn };
     }),
 
   /** Step one of two-factor sign-in: a secret for the authenticator app; nothing is stored yet. */

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { appendLedger } from '../ledger';
 import { notify } from './notifications';
+import { tellFollowers } from './following';
 import { assessmentEvidence, assessments, evidence, evidenceRecommendations, recommendations } from '../schema';
 import { readableWhere } from './evidence-view';
 import { fieldError, recommendationIds, requireState } from './lookups';
@@ -152,7 +153,7 @@ export async function proposeAssessment(db: Database, actor: Viewer, input: Asse
 export async function reviewAssessment(db: Database, actor: Viewer, input: { id: string; decision: 'approve' | 'return'; note: string }) {
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ assessorId: assessments.assessorId, reviewState: assessments.reviewState, iso3: assessments.iso3 })
+      .select({ assessorId: assessments.assessorId, reviewState: assessments.reviewState, iso3: assessments.iso3, recommendationId: assessments.recommendationId })
       .from(assessments)
       .where(eq(assessments.id, input.id))
       .for('update');
@@ -179,6 +180,7 @@ export async function reviewAssessment(db: Database, actor: Viewer, input: { id:
       after: { reviewState: input.decision === 'approve' ? 'approved' : 'returned', note: input.note },
     });
     await notify(tx, { userId: row.assessorId, kind: input.decision === 'approve' ? 'assessment_approved' : 'assessment_returned', entityId: input.id });
+    if (input.decision === 'approve') await tellFollowers(tx, { kind: 'followed_assessment', entityId: input.id, iso3: row.iso3, recommendationIds: [row.recommendationId], actorId: actor.id });
     return getAssessment(tx, actor, input.id);
   });
 }

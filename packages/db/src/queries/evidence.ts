@@ -14,6 +14,7 @@ import {
 } from './evidence-sealing';
 import { dataKeyFor } from './record-keys';
 import { notify } from './notifications';
+import { tellFollowers } from './following';
 import { linksFor } from './evidence-links';
 
 export { linksFor };
@@ -347,6 +348,7 @@ export async function reviewEvidence(
         after: { decision: input.decision, note: input.note, proposedBy: row.pendingBy, ...(input.decision === 'verify' ? { content: change, revision: row.revision + 1 } : {}) },
       });
       await notify(tx, { userId: row.pendingBy, kind: input.decision === 'verify' ? 'change_verified' : 'change_rejected', entityId: row.id });
+      if (input.decision === 'verify' && change.visibility === 'public') await tellFollowers(tx, { kind: 'followed_evidence', entityId: row.id, iso3: change.iso3, actorId: actor.id });
       return getEvidence(tx, actor, row.id);
     }
     const decided = await tx
@@ -369,6 +371,7 @@ export async function reviewEvidence(
       after: { status: input.decision === 'verify' ? 'verified' : 'rejected', note: input.note },
     });
     await notify(tx, { userId: row.createdBy, kind: input.decision === 'verify' ? 'evidence_verified' : 'evidence_rejected', entityId: row.id });
+    if (input.decision === 'verify' && row.visibility === 'public') await tellFollowers(tx, { kind: 'followed_evidence', entityId: row.id, iso3: row.iso3, actorId: actor.id });
     return getEvidence(tx, actor, input.id);
   });
 }

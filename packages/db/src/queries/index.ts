@@ -23,3 +23,6 @@ export { blobBytes } from './blobs';
 export * from './erasure';
 export { verifyRecordStates, recordState, type StateVerdict } from './record-state';
 export * from './notifications';
+export * from './following';
+export { subscribe, confirmSubscription, unsubscribe, forgetUnconfirmedSubscriptions } from './subscriptions';
+export { linkToken, subscriberLinks, type SubscriberLinks } from './subscription-links';

@@ -1,7 +1,8 @@
-import { AppError, mailTopicOf, type InterfaceLanguage, type MailTopic, type NoticeKind } from '@tracker/domain';
+import { AppError, mailTopicOf, type InterfaceLanguage, type MailTopic, type NoticeKind, type SubscriberMailKind } from '@tracker/domain';
 import { and, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { assessments, evidence, mailOutbox, notifications, users } from '../schema';
+import { assessments, evidence, mailOutbox, notifications, subscriptions, users } from '../schema';
+import { subscriberLinks, type SubscriberLinks } from './subscription-links';
 import { anyOf } from './any-of';
 
 let mailing = false;
@@ -14,10 +15,15 @@ export function useMail(enabled: boolean): void {
   mailing = enabled;
 }
 
+/** Whether mail is sent at all: without it, nothing is queued, and nobody can subscribe by mail. */
+export const mailEnabled = () => mailing;
+
 export interface Notice {
   userId: string;
   kind: NoticeKind;
   entityId?: string | null;
+  /** The State a notice about something followed concerns. */
+  iso3?: string | null;
   count?: number | null;
   digestOn?: string | null;
 }
@@ -30,7 +36,7 @@ export interface Notice {
 export async function notify(tx: Database, notice: Notice): Promise<string | null> {
   const [row] = await tx
     .insert(notifications)
-    .values({ userId: notice.userId, kind: notice.kind, entityId: notice.entityId ?? null, count: notice.count ?? null, digestOn: notice.digestOn ?? null })
+    .values({ userId: notice.userId, kind: notice.kind, entityId: notice.entityId ?? null, iso3: notice.iso3 ?? null, count: notice.count ?? null, digestOn: notice.digestOn ?? null })
     .onConflictDoNothing()
     .returning({ id: notifications.id });
   if (!row) return null;
@@ -49,7 +55,7 @@ export async function listNotifications(db: Database, userId: string, input: { u
   const where = and(mine, input.unreadOnly ? isNull(notifications.readAt) : undefined, input.before ? lt(notifications.createdAt, new Date(input.before)) : undefined);
   const [items, [unread]] = await Promise.all([
     db
-      .select({ id: notifications.id, kind: notifications.kind, entityId: notifications.entityId, count: notifications.count, createdAt: notifications.createdAt, readAt: notifications.readAt })
+      .select({ id: notifications.id, kind: notifications.kind, entityId: notifications.entityId, iso3: notifications.iso3, count: notifications.count, createdAt: notifications.createdAt, readAt: notifications.readAt })
       .from(notifications)
       .where(where)
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
@@ -90,12 +96,16 @@ export async function setMailPreferences(db: Database, userId: string, input: { 
 export interface DueMail {
   id: string;
   attempts: number;
-  kind: NoticeKind;
+  kind: NoticeKind | SubscriberMailKind;
   entityId: string | null;
+  iso3: string | null;
   count: number | null;
   email: string;
-  displayName: string;
+  /** The account's name; null for a subscriber, who has no account. */
+  displayName: string | null;
   language: InterfaceLanguage;
+  /** For a subscriber: the links that confirm the address and end the subscription. */
+  subscriber: SubscriberLinks | null;
 }
 
 /**
@@ -123,18 +133,26 @@ export async function claimDueMail(db: Database, limit: number, leaseMs: number)
       .select({
         id: mailOutbox.id,
         attempts: mailOutbox.attempts,
-        kind: notifications.kind,
-        entityId: notifications.entityId,
-        count: notifications.count,
-        email: users.email,
-        displayName: users.displayName,
-        language: users.language,
+        notice: { kind: notifications.kind, entityId: notifications.entityId, iso3: notifications.iso3, count: notifications.count },
+        account: { email: users.email, displayName: users.displayName, language: users.language },
+        message: { kind: mailOutbox.kind, entityId: mailOutbox.entityId, iso3: mailOutbox.iso3 },
+        subscription: { id: subscriptions.id, email: subscriptions.email, language: subscriptions.language },
       })
       .from(mailOutbox)
-      .innerJoin(notifications, eq(notifications.id, mailOutbox.notificationId))
-      .innerJoin(users, eq(users.id, notifications.userId))
+      .leftJoin(notifications, eq(notifications.id, mailOutbox.notificationId))
+      .leftJoin(users, eq(users.id, notifications.userId))
+      .leftJoin(subscriptions, eq(subscriptions.id, mailOutbox.subscriptionId))
       .where(inArray(mailOutbox.id, ids));
-    return rows.map((r) => ({ ...r, language: r.language }));
+    const mails: DueMail[] = [];
+    for (const r of rows) {
+      if (r.notice && r.account) {
+        mails.push({ id: r.id, attempts: r.attempts, ...r.notice, ...r.account, subscriber: null });
+      } else if (r.subscription && r.message.kind) {
+        const { kind, entityId, iso3 } = r.message;
+        mails.push({ id: r.id, attempts: r.attempts, kind, entityId, iso3, count: null, email: r.subscription.email, displayName: null, language: r.subscription.language, subscriber: await subscriberLinks(tx, r.subscription.id) });
+      }
+    }
+    return mails;
   });
 }
 

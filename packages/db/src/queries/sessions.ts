@@ -82,6 +82,20 @@ export async function createOneTimeToken(
   });
 }
 
+/**
+ * Whose account a link that still works opens, and until when, without using it up: the page the
+ * link leads to names the account before its holder chooses a password. Null for a link that is
+ * unknown, used or expired.
+ */
+export async function oneTimeTokenHolder(db: Database, purpose: OneTimePurpose, tokenHash: string, now = new Date()) {
+  const [row] = await db
+    .select({ email: users.email, displayName: users.displayName, expiresAt: oneTimeTokens.expiresAt })
+    .from(oneTimeTokens)
+    .innerJoin(users, eq(users.id, oneTimeTokens.userId))
+    .where(and(eq(oneTimeTokens.purpose, purpose), eq(oneTimeTokens.tokenHash, tokenHash), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now)));
+  return row ? { email: row.email, displayName: row.displayName, expiresAt: row.expiresAt.toISOString() } : null;
+}
+
 /** Marks a token used and returns it, atomically: a link works once, before it expires. */
 export async function consumeOneTimeToken(db: Database, purpose: OneTimePurpose, tokenHash: string, now = new Date()) {
   const [row] = await db

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { noticeKinds } from '@tracker/domain';
+import { char, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { interfaceLanguages, noticeKinds, subscriberMailKinds } from '@tracker/domain';
+import { recommendations } from './catalogue';
 import { createdAt, oneOf, tstz } from './columns';
+import { states } from './states';
 import { users } from './users';
 
 /**
@@ -19,6 +21,8 @@ export const notifications = pgTable(
     kind: text('kind', { enum: noticeKinds }).notNull(),
     /** The record the notice is about: an evidence item or an assessment; null for the account itself. */
     entityId: uuid('entity_id'),
+    /** The State a notice about something followed concerns, for its link. */
+    iso3: char('iso3', { length: 3 }),
     /** For a review digest: how many items awaited review, and the day it covers (one a day). */
     count: integer('count'),
     digestOn: date('digest_on', { mode: 'string' }),
@@ -43,9 +47,13 @@ export const mailOutbox = pgTable(
   'mail_outbox',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    notificationId: uuid('notification_id')
-      .notNull()
-      .references(() => notifications.id, { onDelete: 'cascade' }),
+    /** A signed-in person's notice, or else a subscriber's message (below): exactly one of the two. */
+    notificationId: uuid('notification_id').references(() => notifications.id, { onDelete: 'cascade' }),
+    subscriptionId: uuid('subscription_id').references(() => subscriptions.id, { onDelete: 'cascade' }),
+    /** For a subscriber's message: what it says, about which record and State. */
+    kind: text('kind', { enum: subscriberMailKinds }),
+    entityId: uuid('entity_id'),
+    iso3: char('iso3', { length: 3 }),
     createdAt: createdAt(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: tstz('next_attempt_at').notNull().defaultNow(),
@@ -57,5 +65,58 @@ export const mailOutbox = pgTable(
   (t) => [
     index('mail_outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`),
     uniqueIndex('mail_outbox_notification_unique').on(t.notificationId),
+    index('mail_outbox_subscription_idx').on(t.subscriptionId, t.createdAt),
+    check('mail_outbox_one_recipient', sql`(${t.notificationId} is null) <> (${t.subscriptionId} is null)`),
+    check('mail_outbox_subscriber_kind', sql`${t.subscriptionId} is null or ${t.kind} is not null`),
+    oneOf('mail_outbox_kind_known', t.kind, subscriberMailKinds),
+  ],
+);
+
+/**
+ * What a signed-in person follows: a State or a recommendation (exactly one per row). When verified
+ * public evidence or an approved assessment concerns it, they get a notice.
+ */
+export const follows = pgTable(
+  'follows',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    iso3: char('iso3', { length: 3 }).references(() => states.iso3, { onDelete: 'cascade' }),
+    recommendationId: uuid('recommendation_id').references(() => recommendations.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('follows_one_target', sql`(${t.iso3} is null) <> (${t.recommendationId} is null)`),
+    uniqueIndex('follows_user_state_unique').on(t.userId, t.iso3).where(sql`${t.iso3} is not null`),
+    uniqueIndex('follows_user_recommendation_unique').on(t.userId, t.recommendationId).where(sql`${t.recommendationId} is not null`),
+    index('follows_state_idx').on(t.iso3),
+    index('follows_recommendation_idx').on(t.recommendationId),
+  ],
+);
+
+/**
+ * A member of the public who asked for mail about one State (or every State, `iso3` null), without
+ * an account. Nothing but the confirmation is sent until the address is confirmed (double opt-in);
+ * an address not confirmed within a week is forgotten. Links carry a keyed hash of the id, so no
+ * token is stored.
+ */
+export const subscriptions = pgTable(
+  'subscriptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Lower case, as the form normalises it. */
+    email: text('email').notNull(),
+    iso3: char('iso3', { length: 3 }).references(() => states.iso3, { onDelete: 'cascade' }),
+    language: text('language', { enum: interfaceLanguages }).notNull().default('en'),
+    createdAt: createdAt(),
+    confirmedAt: tstz('confirmed_at'),
+  },
+  (t) => [
+    oneOf('subscriptions_language_known', t.language, interfaceLanguages),
+    uniqueIndex('subscriptions_email_state_unique').on(t.email, t.iso3).where(sql`${t.iso3} is not null`),
+    uniqueIndex('subscriptions_email_all_unique').on(t.email).where(sql`${t.iso3} is null`),
+    index('subscriptions_state_idx').on(t.iso3).where(sql`${t.confirmedAt} is not null`),
   ],
 );
