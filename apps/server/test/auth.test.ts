@@ -141,7 +141,7 @@ describeEachDb('accounts and sessions over HTTP', (suite) => {
     // The page names the account before the link is used, and asking does not use it up.
     const token = created.data.passwordLink.token;
     for (let i = 0; i < 2; i++) {
-      const holder = await query<{ email: string; displayName: string; expiresAt: string }>(base, 'auth.passwordLink', { token });
+      const holder = await mutate<{ email: string; displayName: string; expiresAt: string }>(base, 'auth.passwordLink', { token });
       expect(holder.data).toMatchObject({ email: 'new.policymaker@example.org', displayName: 'New Policymaker' });
       expect(Date.parse(holder.data.expiresAt)).toBeGreaterThan(Date.now());
     }
@@ -152,7 +152,7 @@ describeEachDb('accounts and sessions over HTTP', (suite) => {
     expect((await signIn('new.policymaker@example.org', 'my own long password')).reply.status).toBe(200);
     expect((await mutate(base, 'auth.resetPassword', { token, password: 'another long password' })).status).toBe(400);
     // A used link names nobody.
-    const used = await query(base, 'auth.passwordLink', { token });
+    const used = await mutate(base, 'auth.passwordLink', { token });
     expect(used.status).toBe(400);
     expect(used.error?.message).toContain('expired or was already used');
     expect(JSON.stringify(used)).not.toContain('new.policymaker');

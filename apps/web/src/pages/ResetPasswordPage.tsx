@@ -1,7 +1,7 @@
 import { resetPasswordInput } from '@tracker/domain';
 import { landingPages, pages } from '@tracker/domain/pages';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useErrorText } from '../error-text';
@@ -41,7 +41,11 @@ function PasswordForm({ token }: { token: string }) {
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const { errors, formError, run } = useCheckedSubmit();
-  const link = useQuery({ ...trpc.auth.passwordLink.queryOptions({ token }), retry: false, staleTime: Infinity });
+  // Asked by POST, once, so the token stays out of addresses and logs.
+  const lookup = useMutation(trpc.auth.passwordLink.mutationOptions());
+  const { mutate: ask } = lookup;
+  useEffect(() => ask({ token }), [ask, token]);
+  const link = { ...lookup, isPending: lookup.isPending || lookup.isIdle, refetch: () => lookup.mutateAsync({ token }) };
   const reset = useMutation(trpc.auth.resetPassword.mutationOptions());
 
   async function submit(event: FormEvent<HTMLFormElement>) {

@@ -109,11 +109,12 @@ export const authRouter = router({
 
   /**
    * Whose account a password link opens and until when, without using it: the page names the
-   * account before a password is chosen. Guessing links is throttled like using them.
+   * account before a password is chosen. Guessing links is throttled like using them. A POST, so
+   * the token stays out of addresses and access logs.
    */
   passwordLink: publicProcedure('auth.passwordLink')
     .input(passwordLinkInput)
-    .query(async ({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       return throttled(ctx, { scope: 'link', subject: null }, async () => {
         const found = await oneTimeTokenHolder(ctx.db, 'password_reset', hashToken(input.token));
         if (!found) throw expiredLink();
