@@ -2,8 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { z } from 'zod';
-import { Field, FormError, useCheckedSubmit } from '../components/Form';
+import { Field, FormError, useCheckedSubmit, type Checked } from '../components/Form';
 import { formText } from '../form-data';
 import { useTRPC } from '../trpc';
 
@@ -20,7 +19,7 @@ export function useLogFilter() {
  * The filter form both logs share: account, action (each log its own, by readable name), record
  * and days; checked with the log's own input schema before it changes the address.
  */
-export function LogFilters({ label, schema, actions }: { label: string; schema: z.ZodType; actions: readonly { value: string; label: string }[] }) {
+export function LogFilters({ label, schema, actions }: { label: string; schema: { safeParse: (value: unknown) => Checked<unknown> }; actions: readonly { value: string; label: string }[] }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const { filter, setParams, address } = useLogFilter();

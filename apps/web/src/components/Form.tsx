@@ -198,7 +198,7 @@ export interface CheckIssue {
   minimum?: number | bigint;
   maximum?: number | bigint;
 }
-type Checked<T> = { success: true; data: T } | { success: false; error: { issues: (CheckIssue & { path: PropertyKey[] })[] } };
+export type Checked<T> = { success: true; data: T } | { success: false; error: { issues: (CheckIssue & { path: PropertyKey[] })[] } };
 
 /** The validation library's own wording ("Invalid option: expected one of …"), which no reader should see. */
 const librarySaid = (message: string) => /^(Invalid|Too (small|big)|Unrecognized|Expected)\b/.test(message);
