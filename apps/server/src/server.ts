@@ -7,6 +7,7 @@ import { createRequestHandler } from './http/handler';
 import { pageTexts } from './http/page-texts';
 import { storageGuard } from './http/storage';
 import { startMailSender } from './mail/sender';
+import { startChores } from './chores';
 import { smtpTransport } from './mail/transport';
 import { keyCreatedMessage } from './key-message';
 import { log } from './log';
@@ -101,6 +102,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
         ? startMailSender(handle, { transport: smtpTransport(env.TRACKER_SMTP_URL), from: env.TRACKER_MAIL_FROM, origin: () => env.TRACKER_PUBLIC_URL?.replace(/\/$/, '') ?? url, texts: pageTexts() })
         : null;
     if (!mail) log.info('mail is off (no TRACKER_SMTP_URL): notices appear in each person’s inbox only');
+    const chores = startChores(handle);
     if ((await countUsers(handle.db)) === 0) {
       // No account yet and no default credentials: a one-time link creates the first admin.
       const link = await issueOneTimeLink(handle, 'setup', null);
@@ -115,6 +117,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
       handle,
       stop: async () => {
         await closeServer(server);
+        chores.stop();
         await mail?.stop();
         await handle.close();
       },

@@ -1,5 +1,5 @@
 import { hashPassword } from '@tracker/api';
-import { sampleInput } from '@tracker/api/testing';
+import { sampleInput, solveIntakeChallenge } from '@tracker/api/testing';
 import { createUserAccount, seedCatalogue } from '@tracker/db';
 import { describeEachDb, evidenceFields } from '@tracker/db/testing';
 import { procedureAccess, type ProcedurePath } from '@tracker/domain';
@@ -12,6 +12,11 @@ import { mutate, query, sessionCookieOf } from './support/trpc-http';
 const RESTRICTED = 'MARKER-RESTRICTED-4411';
 const CONFIDENTIAL = 'MARKER-CONFIDENTIAL-9023';
 const DRAFT = 'MARKER-DRAFT-5170';
+const REPLY = 'MARKER-UNACCEPTED-REPLY-3301';
+const COMMITMENT = 'MARKER-UNREVIEWED-COMMITMENT-7712';
+const INTAKE = 'MARKER-INTAKE-CONTENT-6254';
+const INTAKE_CONTACT = 'MARKER-INTAKE-CONTACT-1187';
+const follow = [REPLY, COMMITMENT, INTAKE, INTAKE_CONTACT];
 const PASSWORD = 'correct horse battery staple';
 
 /**
@@ -66,6 +71,31 @@ describeEachDb('no leak of restricted, confidential or unreviewed evidence', (su
       monitor,
     );
     await mutate(base, 'assessments.review', { id: proposed.data.id, decision: 'approve', note: 'ok' }, reviewer);
+
+    // A State's reply and a commitment no second person accepted (one proposed, one returned), and
+    // information sent from outside, one left new and one converted into a draft.
+    const reply = { iso3: 'KHM', recommendationKey: 'A.2', kind: 'official_reply', summary: `${REPLY} summary`, sourceUrl: 'https://example.org/reply', publishedOn: '2025-02-01' };
+    await mutate(base, 'replies.create', reply, monitor);
+    const returned = await mutate<{ id: string }>(base, 'replies.create', { ...reply, recommendationKey: 'A.3' }, monitor);
+    await mutate(base, 'replies.review', { id: returned.data.id, decision: 'return', note: `${REPLY} note` }, reviewer);
+    const pledge = { iso3: 'KHM', recommendationKeys: ['A.2'], text: `${COMMITMENT} text`, sourceUrl: 'https://example.org/pledge', madeOn: '2024-01-01', dueBy: '2024-06-01' };
+    await mutate(base, 'commitments.create', pledge, monitor);
+    const back = await mutate<{ id: string }>(base, 'commitments.create', pledge, monitor);
+    await mutate(base, 'commitments.review', { id: back.data.id, decision: 'return', note: `${COMMITMENT} note` }, reviewer);
+    for (let i = 0; i < 2; i++) {
+      const issued = await mutate<{ challenge: string; bits: number }>(base, 'intake.challenge', undefined);
+      await mutate(base, 'intake.submit', {
+        what: `${INTAKE} what happened at the compound, in detail`,
+        iso3: 'KHM',
+        site: `${INTAKE} site`,
+        contact: INTAKE_CONTACT,
+        files: [{ filename: `${INTAKE}.txt`, contentBase64: Buffer.from(`${INTAKE} file`).toString('base64') }],
+        proof: { challenge: issued.data.challenge, nonce: solveIntakeChallenge(issued.data.challenge, issued.data.bits) },
+      });
+    }
+    const waiting = await query<{ id: string }[]>(base, 'intake.list', {}, reviewer);
+    const converted = await mutate<{ evidenceId: string }>(base, 'intake.triage', { id: waiting.data[0]?.id, decision: 'convert', reason: 'Check it.', recommendationKeys: ['A.2'] }, reviewer);
+    ids['intake'] = converted.data.evidenceId;
   });
   afterAll(() => closeServer(server));
 
@@ -78,6 +108,10 @@ describeEachDb('no leak of restricted, confidential or unreviewed evidence', (su
     for (const q of [RESTRICTED, CONFIDENTIAL, DRAFT, 'MARKER']) list.push(['evidence.list', { q }]);
     list.push(['evidence.list', { visibility: 'confidential' }], ['evidence.list', { status: 'draft' }], ['assessments.history', { iso3: 'KHM' }]);
     list.push(['scorecards.state', { iso3: 'KHM' }], ['scorecards.recommendation', { key: 'A.2' }], ['scorecards.changes', { since: '2020-01-01' }]);
+    for (const reviewState of [undefined, 'proposed', 'returned', 'accepted']) {
+      list.push(['replies.list', { iso3: 'KHM', reviewState }], ['commitments.list', { iso3: 'KHM', reviewState, asOf: '2025-01-01' }]);
+    }
+    for (const status of ['new', 'converted', 'discarded']) list.push(['intake.list', { status }]);
     return list;
   }
 
@@ -90,6 +124,10 @@ describeEachDb('no leak of restricted, confidential or unreviewed evidence', (su
     '/api/v1/assessments?iso3=KHM',
     '/api/v1/scorecards/states/KHM',
     '/api/v1/scorecards/matrix',
+    '/api/v1/replies?iso3=KHM',
+    '/api/v1/replies?reviewState=proposed',
+    '/api/v1/commitments?iso3=KHM&asOf=2025-01-01',
+    '/api/v1/commitments?reviewState=proposed',
   ];
 
   async function everything(cookie: string | null): Promise<string> {
@@ -99,8 +137,9 @@ describeEachDb('no leak of restricted, confidential or unreviewed evidence', (su
       const reply = isQuery ? await query(base, path, input, cookie) : await mutate(base, path, input, cookie);
       texts.push(JSON.stringify(reply));
     }
-    const openData = ['evidence.csv', 'evidence.json', 'assessments.csv', 'matrix.json', 'scorecards.csv'].map((f) => `/api/v1/export/${f}`);
-    for (const route of ['/', '/api/health', '/api/nothing', '/states/KHM', `/evidence/${ids['confidential']}`, attachmentPath, ...openData, ...restRoutes(), '/feeds/all.atom', '/feeds/KHM.atom']) {
+    const openData = ['evidence.csv', 'evidence.json', 'assessments.csv', 'matrix.json', 'scorecards.csv', 'replies.csv', 'commitments.json', 'commitments-overdue.csv'].map((f) => `/api/v1/export/${f}`);
+    const feeds = ['/feeds/all.atom', '/feeds/KHM.atom', '/feeds/commitments-overdue.atom'];
+    for (const route of ['/', '/api/health', '/api/nothing', '/states/KHM', '/share', `/evidence/${ids['confidential']}`, `/evidence/${ids['intake']}`, attachmentPath, ...openData, ...restRoutes(), ...feeds]) {
       const res = await fetch(`${base}${route}`, { headers: cookie ? { cookie } : {} });
       texts.push(await res.text());
     }
@@ -112,13 +151,23 @@ describeEachDb('no leak of restricted, confidential or unreviewed evidence', (su
     expect(seen).not.toContain(RESTRICTED);
     expect(seen).not.toContain(CONFIDENTIAL);
     expect(seen).not.toContain(DRAFT);
+    for (const marker of follow) expect(seen).not.toContain(marker);
   });
 
-  it('a policymaker sees restricted evidence but never confidential or unreviewed items', async () => {
+  it('a policymaker sees restricted evidence but never confidential or unreviewed items, unaccepted replies and commitments, or anything sent from outside', async () => {
     const seen = await everything(policymakerCookie);
     expect(seen).toContain(RESTRICTED);
     expect(seen).not.toContain(CONFIDENTIAL);
     expect(seen).not.toContain(DRAFT);
+    for (const marker of follow) expect(seen).not.toContain(marker);
+  });
+
+  it('staff read what was sent from outside, and the REST API never shows it, nor an unaccepted reply or commitment', async () => {
+    const staff = JSON.stringify(await query(base, 'intake.list', {}, reviewerCookie));
+    expect(staff).toContain(INTAKE);
+    expect(staff).toContain(INTAKE_CONTACT);
+    const texts = await Promise.all(restRoutes().map(async (route) => (await fetch(`${base}${route}`, { headers: { cookie: reviewerCookie ?? '' } })).text()));
+    for (const marker of follow) expect(texts.join('\n')).not.toContain(marker);
   });
 
   it('the REST API gives the public projection whoever asks, even a reviewer', async () => {

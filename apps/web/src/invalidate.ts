@@ -14,6 +14,10 @@ export function useInvalidate() {
     evidence: () => stale(trpc.evidence.pathKey(), trpc.assessments.pathKey(), trpc.scorecards.pathKey(), trpc.indicators.pathKey()),
     /** An assessment proposed or decided: histories and every scorecard. */
     assessments: () => stale(trpc.assessments.pathKey(), trpc.scorecards.pathKey()),
+    /** A State's reply or commitment entered, decided, met or withdrawn. */
+    followUp: () => stale(trpc.replies.pathKey(), trpc.commitments.pathKey()),
+    /** A submission from outside triaged: the queue, and the evidence a conversion made. */
+    intake: () => stale(trpc.intake.pathKey(), trpc.evidence.pathKey()),
     /** Accounts and the second-factor rules per role. */
     users: () => stale(trpc.users.pathKey()),
     /** The signed-in account's own settings (name, second factor). */

@@ -29,10 +29,10 @@ const invalid = (message: string) =>
 const isUtf8Text = (bytes: Buffer) => !bytes.includes(0) && isUtf8(bytes);
 
 /** Decodes, sizes, hashes and sniffs an upload; refuses anything outside the allow-list. */
-export async function inspectAttachment(filename: string, contentBase64: string): Promise<AttachmentContent> {
+export async function inspectAttachment(filename: string, contentBase64: string, maxBytes = MAX_ATTACHMENT_BYTES): Promise<AttachmentContent> {
   const bytes = Buffer.from(contentBase64, 'base64');
-  if (bytes.byteLength === 0) throw invalid('the file is empty.');
-  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) throw invalid('an attachment is at most 20 MB.');
+  if (bytes.byteLength === 0) throw invalid(`${filename}: the file is empty.`);
+  if (bytes.byteLength > maxBytes) throw invalid(`${filename}: a file here is at most ${Math.round(maxBytes / 1024 / 1024)} MB.`);
   const sniffed = await fileTypeFromBuffer(bytes);
   const mediaType = sniffed?.mime ?? (isUtf8Text(bytes) ? 'text/plain' : null);
   if (!mediaType || !allowedMediaTypes.has(mediaType)) {

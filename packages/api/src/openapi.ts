@@ -8,6 +8,7 @@ const tags = [
   { name: 'Catalogue', description: 'The frameworks and their recommendations, the States and sites they concern, and the catalogue texts in every interface language.' },
   { name: 'Evidence', description: 'Verified public evidence: what States did, with its source, grades and files.' },
   { name: 'Scorecards', description: 'Approved assessments and the scores computed from them, as of any date, with what changed between two dates.' },
+  { name: 'Follow-up', description: 'What States say of their own progress (replies) and what they promised by when (commitments), each accepted by a second person before it is published.' },
   { name: 'Integrity', description: 'The newest hash of the tamper-evident ledger, to pin and compare later.' },
 ];
 

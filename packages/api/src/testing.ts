@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { evidenceFields } from '@tracker/db/testing';
-import type { ProcedurePath } from '@tracker/domain';
+import { leadingZeroBits, type ProcedurePath } from '@tracker/domain';
 
 export const missing = '00000000-0000-4000-8000-000000000000';
 
@@ -80,4 +81,22 @@ export const sampleInput: Record<ProcedurePath, unknown> = {
   'subscriptions.subscribe': { email: 'reader@example.org', iso3: 'KHM', language: 'th' },
   'subscriptions.confirm': { token: `${missing}.${'a'.repeat(43)}` },
   'subscriptions.unsubscribe': { token: `${missing}.${'a'.repeat(43)}` },
+  'replies.list': {},
+  'replies.create': { iso3: 'KHM', recommendationKey: 'A.1', kind: 'official_reply', summary: 'The State says a national plan was adopted.', sourceUrl: 'https://example.org/reply', publishedOn: '2025-03-01' },
+  'replies.review': { id: missing, decision: 'accept', note: 'The plan exists; it is not yet implemented.' },
+  'commitments.list': {},
+  'commitments.create': { iso3: 'KHM', recommendationKeys: ['A.1'], text: 'The State will adopt a national referral mechanism.', sourceUrl: 'https://example.org/pledge', madeOn: '2025-01-10', dueBy: '2026-01-10' },
+  'commitments.review': { id: missing, decision: 'accept', note: 'Recorded from the pledge.' },
+  'commitments.close': { id: missing, outcome: 'withdrawn', on: '2025-06-01', reason: 'The State withdrew the pledge.' },
+  'intake.challenge': undefined,
+  'intake.submit': { what: 'Workers were moved to a new compound across the river last week.', iso3: 'KHM', proof: { challenge: `1700000000.${'0'.repeat(32)}.${'a'.repeat(43)}`, nonce: '1' } },
+  'intake.list': {},
+  'intake.triage': { id: missing, decision: 'discard', reason: 'Not about the tracker’s subject.' },
 };
+
+/** Does the proof of work /share asks of a browser: the nonce that makes the challenge's digest start with `bits` zero bits. */
+export function solveIntakeChallenge(challenge: string, bits: number): string {
+  for (let nonce = 0; ; nonce++) {
+    if (leadingZeroBits(createHash('sha256').update(`${challenge}:${nonce}`).digest()) >= bits) return String(nonce);
+  }
+}

@@ -40,6 +40,12 @@ export const backupTables: readonly (readonly [string, PgTable])[] = [
   ['evidence_attachments', t.evidenceAttachments],
   ['assessments', t.assessments],
   ['assessment_evidence', t.assessmentEvidence],
+  ['replies', t.replies],
+  ['commitments', t.commitments],
+  ['commitment_recommendations', t.commitmentRecommendations],
+  ['commitment_evidence', t.commitmentEvidence],
+  ['intake_submissions', t.intakeSubmissions],
+  ['intake_files', t.intakeFiles],
   ['audit_ledger', t.auditLedger],
   ['access_log', t.accessLog],
   ['tracker_secrets', t.trackerSecrets],
@@ -50,7 +56,17 @@ export const backupTables: readonly (readonly [string, PgTable])[] = [
  * Tables added after backups were first made: a backup from before one of them restores it empty
  * (an older tracker had no inbox), rather than being refused as incomplete.
  */
-export const laterBackupTables: ReadonlySet<string> = new Set(['notifications', 'follows', 'subscriptions']);
+export const laterBackupTables: ReadonlySet<string> = new Set([
+  'notifications',
+  'follows',
+  'subscriptions',
+  'replies',
+  'commitments',
+  'commitment_recommendations',
+  'commitment_evidence',
+  'intake_submissions',
+  'intake_files',
+]);
 
 type Row = Record<string, unknown>;
 

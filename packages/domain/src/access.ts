@@ -75,6 +75,17 @@ export const procedureAccess = {
   'subscriptions.subscribe': 'public',
   'subscriptions.confirm': 'public',
   'subscriptions.unsubscribe': 'public',
+  'replies.list': 'public',
+  'replies.create': staff,
+  'replies.review': reviewers,
+  'commitments.list': 'public',
+  'commitments.create': staff,
+  'commitments.review': reviewers,
+  'commitments.close': reviewers,
+  'intake.challenge': 'public',
+  'intake.submit': 'public',
+  'intake.list': staff,
+  'intake.triage': staff,
 } as const satisfies Record<string, Audience>;
 
 export type ProcedurePath = keyof typeof procedureAccess;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fieldLimits, MAX_ATTACHMENT_BASE64, MAX_ATTACHMENT_BYTES, MAX_IMPORT_TEXT } from './limits';
-import { isoDateSchema, iso3Schema, recommendationKeySchema, uuidSchema } from './identifiers';
+import { isoDateSchema, iso3Schema, recommendationKeySchema, recommendationKeysSchema, uuidSchema } from './identifiers';
 import { httpUrlSchema, languageTagSchema, text } from './text';
 import {
   credibilityGrades,
@@ -22,11 +22,7 @@ const unique = <T>(items: T[]) => [...new Set(items)];
  */
 const evidenceFieldShape = {
   iso3: iso3Schema,
-  recommendationKeys: z
-    .array(recommendationKeySchema)
-    .min(1, 'Link at least one recommendation.')
-    .max(20, 'Link at most 20 recommendations.')
-    .transform(unique),
+  recommendationKeys: recommendationKeysSchema,
   siteIds: z.array(uuidSchema).max(20, 'Link at most 20 sites.').transform(unique),
   title: text('The title', 3, fieldLimits.evidenceTitle),
   summary: text('The summary', 1, fieldLimits.evidenceSummary),

@@ -15,6 +15,13 @@ export const recommendationKeySchema = z
   .max(16, 'A recommendation key has at most 16 characters.')
   .regex(/^[A-Z0-9]+(\.[A-Z0-9]+)*$/, 'Use a recommendation key such as A.1.');
 
+/** The recommendations a record concerns: one to twenty keys, each once. */
+export const recommendationKeysSchema = z
+  .array(recommendationKeySchema)
+  .min(1, 'Link at least one recommendation.')
+  .max(20, 'Link at most 20 recommendations.')
+  .transform((keys) => [...new Set(keys)]);
+
 export const uuidSchema = z.uuid('Use the id exactly as the tracker gave it.');
 
 /** The years a date may fall in: anything else is a typing mistake or an attack on the date arithmetic. */

@@ -19,3 +19,5 @@ export * from './csv-cell';
 export * from './notifications';
 export * from './notice-links';
 export * from './following';
+export * from './follow-up';
+export * from './intake';

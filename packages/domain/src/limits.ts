@@ -47,4 +47,9 @@ export const fieldLimits = {
   displayName: 120,
   translation: 4000,
   totpCode: 6,
+  replySummary: 5000,
+  commitmentText: 3000,
+  intakeWhat: 10000,
+  intakePlace: 300,
+  intakeContact: 500,
 } as const;

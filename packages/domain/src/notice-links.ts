@@ -20,6 +20,8 @@ export function noticePath(kind: NoticeKind | SubscriberMailKind, entityId: stri
     case 'followed_evidence':
       return entityId ? `evidence/${entityId}` : 'evidence';
     case 'followed_assessment':
+    case 'followed_commitment_due':
+    case 'followed_commitment_overdue':
       return iso3 ? `states/${iso3}` : '';
     case 'subscription_confirm':
       return 'subscriptions';

@@ -79,6 +79,22 @@ export type AssessmentStatus = (typeof assessmentStatuses)[number];
 export const reviewStates = ['proposed', 'approved', 'returned'] as const;
 export type ReviewState = (typeof reviewStates)[number];
 
+/** What a State's own word on a recommendation is: entered by a monitor from the State's communication. */
+export const replyKinds = ['official_reply', 'self_assessment', 'review_response', 'other'] as const;
+export type ReplyKind = (typeof replyKinds)[number];
+
+/** Where a State's reply or commitment stands in review; the public reads accepted ones only. */
+export const acceptanceStates = ['proposed', 'accepted', 'returned'] as const;
+export type AcceptanceState = (typeof acceptanceStates)[number];
+
+/** A commitment's state on a date, derived from its dates, never typed (see commitmentState). */
+export const commitmentStates = ['open', 'due_soon', 'overdue', 'met', 'withdrawn'] as const;
+export type CommitmentState = (typeof commitmentStates)[number];
+
+/** What became of information sent from outside through /share. */
+export const intakeStatuses = ['new', 'converted', 'discarded'] as const;
+export type IntakeStatus = (typeof intakeStatuses)[number];
+
 /** The interface languages (BCP 47). The catalogue can carry translations into each but English. */
 export const translatedLanguages = ['th', 'vi', 'id', 'ms', 'fil', 'km', 'my', 'lo', 'zh-Hans'] as const;
 export const interfaceLanguages = ['en', ...translatedLanguages] as const;
@@ -125,6 +141,16 @@ export const auditActions = [
   'assessment.propose',
   'assessment.approve',
   'assessment.return',
+  'reply.create',
+  'reply.accept',
+  'reply.return',
+  'commitment.create',
+  'commitment.accept',
+  'commitment.return',
+  'commitment.met',
+  'commitment.withdraw',
+  'intake.convert',
+  'intake.discard',
   'user.create',
   'user.update',
   'user.password',
@@ -140,7 +166,7 @@ export const auditActions = [
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-export const accessActions = ['evidence.read', 'evidence.revisions', 'attachment.download', 'export'] as const;
+export const accessActions = ['evidence.read', 'evidence.revisions', 'attachment.download', 'export', 'intake.read'] as const;
 export type AccessAction = (typeof accessActions)[number];
 
 /**
@@ -161,6 +187,8 @@ export const noticeKinds = [
   'totp_disabled',
   'followed_evidence',
   'followed_assessment',
+  'followed_commitment_due',
+  'followed_commitment_overdue',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
@@ -173,12 +201,12 @@ export type MailTopic = (typeof mailTopics)[number];
  * and what the public feeds show about the States they chose (verified public evidence, approved
  * assessments).
  */
-export const subscriberMailKinds = ['subscription_confirm', 'followed_evidence', 'followed_assessment'] as const;
+export const subscriberMailKinds = ['subscription_confirm', 'followed_evidence', 'followed_assessment', 'followed_commitment_due', 'followed_commitment_overdue'] as const;
 export type SubscriberMailKind = (typeof subscriberMailKinds)[number];
 
 export function mailTopicOf(kind: NoticeKind): MailTopic {
   if (kind === 'review_digest') return 'review_digest';
   if (kind === 'password_changed' || kind === 'totp_enabled' || kind === 'totp_disabled') return 'account_security';
-  if (kind === 'followed_evidence' || kind === 'followed_assessment') return 'following';
+  if (kind.startsWith('followed_')) return 'following';
   return 'decisions';
 }

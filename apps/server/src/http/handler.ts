@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { appRouter, createContextInner, describeError, hashToken, toTRPCError, viewerOfUser, type AuthServices, type StorageGuard } from '@tracker/api';
 import { sessionUser, type DbHandle } from '@tracker/db';
-import { AppError, MAX_ATTACH_BODY_BYTES, MAX_BATCH_SIZE, RETRY_AFTER_SECONDS } from '@tracker/domain';
+import { AppError, MAX_ATTACH_BODY_BYTES, MAX_BATCH_SIZE, MAX_INTAKE_BODY_BYTES, RETRY_AFTER_SECONDS } from '@tracker/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { log } from '../log';
 import { isExportRoute, PUBLIC_DOWNLOAD_CACHE, serveExport } from '../open-data/exports';
@@ -57,8 +57,12 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** Attachments travel base64-encoded in JSON (20 MB of content is about 27 MB of body); CSV imports as text. */
-const LARGE_BODY_PATHS = new Set(['/trpc/evidence.attach', '/trpc/evidence.import']);
+/**
+ * Attachments travel base64-encoded in JSON (20 MB of content is about 27 MB of body); CSV imports as
+ * text; a submission from /share carries up to three 10 MB files.
+ */
+const LARGE_BODY_PATHS = new Set(['/trpc/evidence.attach', '/trpc/evidence.import', '/trpc/intake.submit']);
+const INTAKE_PATH = '/trpc/intake.submit';
 
 export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trustProxy, origin, uploads = new UploadGate(), storage = null }: HandlerOptions) {
   /** The signed-in user behind a request's session cookie, or null: the one place a session is read. */
@@ -106,6 +110,8 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
   const attachLimit = Math.max(maxBodyBytes, MAX_ATTACH_BODY_BYTES);
   const trpc = trpcWithLimit(maxBodyBytes);
   const trpcLarge = trpcWithLimit(attachLimit);
+  const intakeLimit = Math.max(maxBodyBytes, MAX_INTAKE_BODY_BYTES);
+  const trpcIntake = trpcWithLimit(intakeLimit);
   const keep = keptAnswers(handle.db);
   const texts = pageTexts();
   // A page's HTML is the same for everyone (its head is made of public data), so it is kept like
@@ -129,7 +135,8 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
 
   function route(req: IncomingMessage, res: ServerResponse, url: URL): void {
     const isLarge = LARGE_BODY_PATHS.has(url.pathname);
-    const limit = isLarge ? attachLimit : maxBodyBytes;
+    const isIntake = url.pathname === INTAKE_PATH;
+    const limit = isIntake ? intakeLimit : isLarge ? attachLimit : maxBodyBytes;
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
       refuse(res, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limit} bytes.`);
@@ -162,7 +169,7 @@ export function createRequestHandler({ handle, webDist, maxBodyBytes, auth, trus
           return;
         }
         res.once('close', release);
-        trpcLarge(req, res);
+        (isIntake ? trpcIntake : trpcLarge)(req, res);
       });
       return;
     }

@@ -1,10 +1,12 @@
 import {
   assessmentHistory,
+  listCommitments,
   listEvidence,
+  listReplies,
   scorecardMatrix,
   type Database,
 } from '@tracker/db';
-import { evidenceExportFilter, methodologyVersion, type EvidenceExportFilter } from '@tracker/domain';
+import { commitmentExportFilter, evidenceExportFilter, methodologyVersion, replyExportFilter, type EvidenceExportFilter } from '@tracker/domain';
 import type { z } from 'zod';
 
 /**
@@ -136,4 +138,55 @@ export const datasets: Record<string, Dataset> = {
       return m.states.map((s) => ({ asOf: m.asOf, iso3: s.iso3, name: s.name, ...s.summary, methodologyVersion }));
     },
   },
+  replies: {
+    description: 'Accepted replies of States (official replies, self-assessments, responses to reviews), with the tracker’s answer. Filtered by iso3 and recommendationKey.',
+    filter: replyExportFilter,
+    columns: {
+      id: 'Stable identifier.',
+      iso3: 'State, ISO 3166-1 alpha-3.',
+      recommendationKey: 'Recommendation it answers, e.g. A.2.',
+      kind: 'official_reply, self_assessment, review_response or other.',
+      publishedOn: 'Date of the State’s communication (YYYY-MM-DD).',
+      summary: 'What the State says, in the words of the monitor who entered it.',
+      claimedStatus: 'Status the State claims for itself, if it claims one.',
+      sourceUrl: 'Address of the State’s communication.',
+      answer: 'The tracker’s answer: the note of the second person who accepted it.',
+      acceptedAt: 'When a second person accepted it (ISO 8601).',
+    },
+    async rows(db, _asOf, filter) {
+      return listReplies(db, null, replyExportFilter.parse(filter));
+    },
+  },
+  commitments: commitmentsDataset(
+    'Accepted commitments of States with their deadline and their state as of a date (?asOf=YYYY-MM-DD, default today). Filtered by iso3, recommendationKey and state (open, due_soon, overdue, met, withdrawn).',
+    null,
+  ),
+  'commitments-overdue': commitmentsDataset('Accepted commitments past their deadline and not met or withdrawn as of a date (?asOf=YYYY-MM-DD, default today). Filtered by iso3 and recommendationKey.', 'overdue'),
 };
+
+function commitmentsDataset(description: string, only: 'overdue' | null): Dataset {
+  return {
+    description,
+    filter: commitmentExportFilter,
+    columns: {
+      asOf: 'The date the state is derived for.',
+      id: 'Stable identifier.',
+      iso3: 'State, ISO 3166-1 alpha-3.',
+      recommendationKeys: 'Recommendations it concerns, separated by |.',
+      text: 'What the State committed to.',
+      sourceUrl: 'Address of the State’s communication.',
+      madeOn: 'When the commitment was made (YYYY-MM-DD).',
+      dueBy: 'Its deadline, if it has one.',
+      state: 'open, due_soon (within 60 days of the deadline), overdue, met or withdrawn, as of asOf.',
+      metOn: 'When it was met, shown by verified evidence.',
+      withdrawnOn: 'When the State withdrew it.',
+      withdrawalReason: 'Why it was withdrawn.',
+      evidenceIds: 'Verified public evidence that shows it met, separated by |.',
+      answer: 'The tracker’s note on it.',
+    },
+    async rows(db, asOf, filter) {
+      const parsed = commitmentExportFilter.parse(filter);
+      return listCommitments(db, null, { ...parsed, asOf, ...(only ? { state: only } : {}) });
+    },
+  };
+}

@@ -6,7 +6,7 @@ import { refuse } from '../http/respond';
 import { toCsv } from './csv';
 import { datasets } from './datasets';
 
-const route = /^\/api\/v1\/export\/([a-z]+)\.(csv|json)$/;
+const route = /^\/api\/v1\/export\/([a-z]+(?:-[a-z]+)*)\.(csv|json)$/;
 export const isExportRoute = (pathname: string) => route.test(pathname) || pathname === '/api/v1/export/dictionary.json';
 
 /** A strong validator for a response body: the first 160 bits of its SHA-256. */
@@ -38,7 +38,7 @@ export function sendCacheable(req: IncomingMessage, res: ServerResponse, body: s
   res.end(body);
 }
 
-/** `/api/v1/export/{evidence,assessments,matrix,scorecards}.{csv,json}` and the data dictionary. */
+/** `/api/v1/export/{evidence,assessments,matrix,scorecards,replies,commitments,commitments-overdue}.{csv,json}` and the data dictionary. */
 export async function serveExport(
   handle: DbHandle,
   url: URL,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
-import { chromiumMissing, cutOffTables, screenshot, watchForErrors } from '../support/browser';
+import { chromiumMissing, fillSignIn, cutOffTables, screenshot, watchForErrors } from '../support/browser';
 import { serverAndBrowser } from '../support/browser-suite';
 import { mutate, sessionCookieOf } from '../support/trpc-http';
 
@@ -31,9 +31,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     const page = await context.newPage();
     if (email) {
       await page.goto(`${suite.server.url}/sign-in`);
-      await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await fillSignIn(page, email, PASSWORD);
       await page.getByRole('link', { name: 'Sign in' }).waitFor({ state: 'detached' });
     }
     return page;
@@ -338,9 +336,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
       const context = await suite.browser.newContext();
       const page = await context.newPage();
       await page.goto(`${suite.server.url}/sign-in`);
-      await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await fillSignIn(page, email, PASSWORD);
       await page.waitForURL((url) => url.pathname === landing);
       await context.close();
     }
@@ -348,9 +344,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
     const context = await suite.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${suite.server.url}/en/account`);
-    await page.getByLabel('Email').fill('monitor@example.org');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await fillSignIn(page, 'monitor@example.org', PASSWORD);
     await page.waitForURL((url) => url.pathname === '/en/account');
     await context.close();
   });

@@ -76,3 +76,10 @@ export async function cutOffTables(page: Page): Promise<string[]> {
     return cut;
   });
 }
+
+/** Fills and sends the sign-in form the page shows (at /sign-in, or where a page sent the person to sign in). */
+export async function fillSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

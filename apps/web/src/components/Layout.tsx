@@ -56,6 +56,9 @@ export function Layout() {
       <footer className="site-footer">
         <div className="container">
           <p>{t('app.footer')}</p>
+          <p>
+            <NavLink to="/share">{t('share.footerLink')}</NavLink>
+          </p>
           {i18n.language === 'en' ? null : <p>{t('catalogue.trackerTranslation')}</p>}
         </div>
       </footer>

@@ -10,7 +10,7 @@ interface Dictionary {
   [dataset: string]: { description: string; columns: Record<string, string> };
 }
 
-const dated = new Set(['matrix', 'scorecards']);
+const dated = new Set(['matrix', 'scorecards', 'commitments', 'commitments-overdue']);
 
 /** Everything public, as files anyone can take away: CSV (also Excel-friendly), JSON, feeds. */
 export function OpenDataPage() {
@@ -93,6 +93,9 @@ export function OpenDataPage() {
         <p>{t('openData.feedsIntro')}</p>
         <p>
           <a href="/feeds/all.atom">/feeds/all.atom</a> · {t('openData.feedPerState')} <code>/feeds/KHM.atom</code>
+        </p>
+        <p>
+          {t('openData.feedOverdue')} <a href="/feeds/commitments-overdue.atom">/feeds/commitments-overdue.atom</a>
         </p>
         <p className="muted small">{t('openData.licence')}</p>
       </section>

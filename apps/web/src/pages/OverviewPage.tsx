@@ -13,6 +13,7 @@ import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
 import { CatalogueText, StateLink, useCatalogueText, useFrameworkTitle, useRegionName } from '../catalogue-text';
 import { TableWrap } from '../components/TableWrap';
+import { CommitmentsSection } from '../follow-up/FollowUpSections';
 
 export function OverviewPage() {
   const { t } = useTranslation();
@@ -140,6 +141,8 @@ export function OverviewPage() {
           }
         </Loadable>
       </section>
+
+      <CommitmentsSection filter={{}} asOf={asOf} dueOnly />
 
       <section aria-labelledby="changes-heading">
         <h2 id="changes-heading">{t('overview.changes')}</h2>

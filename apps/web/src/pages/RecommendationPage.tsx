@@ -1,3 +1,4 @@
+import { CommitmentsSection, RepliesSection } from '../follow-up/FollowUpSections';
 import { FollowButton } from '../components/FollowButton';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -113,6 +114,8 @@ export function RecommendationPage() {
               )}
             </Loadable>
           </section>
+          <RepliesSection filter={{ recommendationKey: r.key }} asOf={asOf} />
+          <CommitmentsSection filter={{ recommendationKey: r.key }} asOf={asOf} />
           <section aria-labelledby="rec-evidence-heading">
             <h2 id="rec-evidence-heading">{t('state.evidenceHeading')}</h2>
             <EvidenceList filter={{ recommendationKey: r.key, status: 'verified' }} empty={t('recommendation.noEvidence')} />

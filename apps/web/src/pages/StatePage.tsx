@@ -1,4 +1,5 @@
 import { FollowButton } from '../components/FollowButton';
+import { CommitmentsSection, RepliesSection } from '../follow-up/FollowUpSections';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -71,6 +72,9 @@ export function StatePage() {
               {(tl) => <ScoreTimeline title={t('scorecard.history')} points={tl.points.filter((p) => p.date <= asOf)} until={asOf} />}
             </Loadable>
           </section>
+
+          <RepliesSection filter={{ iso3: s.iso3 }} asOf={asOf} />
+          <CommitmentsSection filter={{ iso3: s.iso3 }} asOf={asOf} />
 
           <section aria-labelledby="roles-heading">
             <h2 id="roles-heading">{t('state.rolesHeading')}</h2>

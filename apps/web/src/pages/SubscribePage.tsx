@@ -1,10 +1,10 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { subscribeInput } from '@tracker/domain';
 import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useCatalogueText } from '../catalogue-text';
-import { Field, FormError, useCheckedSubmit } from '../components/Form';
+import { useStateChoices } from '../catalogue-choices';
+import { Field, FormError, Select, useCheckedSubmit } from '../components/Form';
 import { LanguageOptions } from '../components/LanguageOptions';
 import { formText } from '../form-data';
 import { useTRPC } from '../trpc';
@@ -17,8 +17,7 @@ export function SubscribePage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const [params] = useSearchParams();
-  const catalogueText = useCatalogueText();
-  const states = useQuery(trpc.states.list.queryOptions());
+  const states = useStateChoices();
   const send = useMutation(trpc.subscriptions.subscribe.mutationOptions());
   const { errors, formError, run } = useCheckedSubmit();
   const chosen = params.get('iso3')?.toUpperCase() ?? '';
@@ -46,18 +45,15 @@ export function SubscribePage() {
           <FormError message={formError} />
           <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('subscribe.title')}>
             <Field label={t('auth.email')} name="email" type="email" autoComplete="email" required maxLength={254} error={errors['email']} />
-            <div className="field">
-              <label htmlFor="subscribe-state">{t('subscribe.about')}</label>
-              <select id="subscribe-state" name="iso3" defaultValue={chosen} key={states.data ? 'loaded' : 'loading'}>
-                <option value="">{t('subscribe.allStates')}</option>
-                {(states.data ?? []).map((s) => (
-                  <option key={s.iso3} value={s.iso3}>
-                    {catalogueText('state', s.iso3, 'name', s.name).text}
-                  </option>
-                ))}
-              </select>
-              {errors['iso3'] ? <p className="field-error">{errors['iso3']}</p> : null}
-            </div>
+            <Select
+              label={t('subscribe.about')}
+              name="iso3"
+              defaultValue={chosen}
+              key={states.length > 0 ? 'loaded' : 'loading'}
+              placeholder={t('subscribe.allStates')}
+              options={states}
+              error={errors['iso3']}
+            />
             <div className="field">
               <label htmlFor="subscribe-language">{t('account.mailLanguage')}</label>
               <select id="subscribe-language" name="language" defaultValue={i18n.language}>

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { credibilityGrades, directions, editOutcome, evidenceCreateInput, evidenceKinds, fieldLimits, lifecycleOfView, MAX_ATTACHMENT_BYTES, mayAttachToEvidence, mayEditEvidence, reliabilityGrades, visibilities } from '@tracker/domain';
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileChooser } from '../components/FileChooser';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { Outputs } from '../api-types';
 import { CheckboxGroup, Field, FormError, Select, TextArea, useCheckedSubmit, type Choice } from '../components/Form';
@@ -311,43 +312,15 @@ function UploadProgress({ uploads }: { uploads: readonly Upload[] }) {
 /** Files chosen for a new item before it exists: listed, removable, and uploaded when the draft is saved. */
 function PendingFiles({ files, onChange }: { files: readonly File[]; onChange: (files: File[]) => void }) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const inputId = useId();
-  const [tooBig, setTooBig] = useState<string[]>([]);
-
-  function onFiles(event: ChangeEvent<HTMLInputElement>) {
-    const chosen = [...(event.target.files ?? [])];
-    event.target.value = '';
-    setTooBig(chosen.filter((f) => f.size > MAX_ATTACHMENT_BYTES).map((f) => f.name));
-    const fitting = chosen.filter((f) => f.size <= MAX_ATTACHMENT_BYTES && !files.some((kept) => kept.name === f.name));
-    onChange([...files, ...fitting]);
-  }
-
   return (
-    <div className="field">
-      <label htmlFor={inputId}>{t('form.addFiles')}</label>
-      <p className="hint" id={`${inputId}-hint`}>
-        {t('form.filesHint')} {t('form.filesOnSave')}
-      </p>
-      <input id={inputId} type="file" multiple aria-describedby={`${inputId}-hint`} onChange={onFiles} />
-      {tooBig.map((name) => (
-        <p key={name} className="field-error" role="alert">
-          {name}: {t('form.tooBig')}
-        </p>
-      ))}
-      {files.length > 0 ? (
-        <ul className="files">
-          {files.map((f) => (
-            <li key={f.name}>
-              {f.name} <span className="muted">({format.bytes(f.size)})</span>{' '}
-              <button type="button" className="secondary small" onClick={() => onChange(files.filter((x) => x !== f))}>
-                {t('form.removeFile', { name: f.name })}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
+    <FileChooser
+      label={t('form.addFiles')}
+      hint={`${t('form.filesHint')} ${t('form.filesOnSave')}`}
+      files={files}
+      onChange={onChange}
+      maxBytes={MAX_ATTACHMENT_BYTES}
+      tooBig={(name) => `${name}: ${t('form.tooBig')}`}
+    />
   );
 }
 

@@ -28,6 +28,12 @@ function Workspace() {
           <Link className="button secondary" to="/workspace/assess">
             {t('assess.title')}
           </Link>
+          <Link className="button secondary" to="/workspace/follow-up">
+            {t('followUp.title')}
+          </Link>
+          <Link className="button secondary" to="/workspace/intake">
+            {t('intake.title')}
+          </Link>
         </div>
       </div>
       {notice === 'submitted' ? (

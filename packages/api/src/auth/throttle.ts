@@ -17,7 +17,7 @@ export interface ThrottleAllowance {
 
 export const defaultAllowance: ThrottleAllowance = { subject: 5, address: 20 };
 
-export type ThrottleScope = 'sign-in' | 'password' | 'totp' | 'link' | 'subscribe';
+export type ThrottleScope = 'sign-in' | 'password' | 'totp' | 'link' | 'subscribe' | 'intake';
 
 export interface ThrottleRequest {
   scope: ThrottleScope;

@@ -148,7 +148,7 @@ async function lockRow(tx: Database, viewer: Viewer | null, id: string): Promise
 async function replaceLinks(tx: Database, id: string, recIds: string[] | null, siteIds: string[] | null) {
   if (recIds) {
     await tx.delete(evidenceRecommendations).where(eq(evidenceRecommendations.evidenceId, id));
-    await tx.insert(evidenceRecommendations).values(recIds.map((recommendationId) => ({ evidenceId: id, recommendationId })));
+    if (recIds.length > 0) await tx.insert(evidenceRecommendations).values(recIds.map((recommendationId) => ({ evidenceId: id, recommendationId })));
   }
   if (siteIds) {
     await tx.delete(evidenceSites).where(eq(evidenceSites.evidenceId, id));
@@ -302,6 +302,9 @@ export async function submitEvidence(db: Database, actor: Viewer, id: string): P
     const { row, key } = await lockRow(tx, actor, id);
     requireAllowed(maySubmitEvidence(lifecycleOf(row), actor));
     await requireStateAllowed(tx, actor, row.iso3);
+    // A draft made from a submission from outside may not name its recommendations yet.
+    const [linked] = await tx.select({ id: evidenceRecommendations.recommendationId }).from(evidenceRecommendations).where(eq(evidenceRecommendations.evidenceId, id)).limit(1);
+    if (!linked) throw fieldError('recommendationKeys', 'Link at least one recommendation before sending it for review.');
     await tx.update(evidence).set({ status: 'submitted', submittedAt: new Date(), updatedAt: new Date() }).where(eq(evidence.id, id));
     await ledgerEntry(tx, { row: key, history: key }, { actorId: actor.id, action: 'evidence.submit', entityId: id, before: { status: row.status }, after: { status: 'submitted' } });
     return getEvidence(tx, actor, id);

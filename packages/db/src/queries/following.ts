@@ -58,19 +58,20 @@ export async function removeFollow(db: Database, userId: string, target: FollowT
 }
 
 export interface FollowedChange {
-  kind: 'followed_evidence' | 'followed_assessment';
+  kind: 'followed_evidence' | 'followed_assessment' | 'followed_commitment_due' | 'followed_commitment_overdue';
   /** The evidence item or assessment. */
   entityId: string;
   iso3: string;
   /** The recommendations it concerns; for evidence, read from its links when left out. */
   recommendationIds?: readonly string[];
-  /** Who made the change: not told about their own decision. */
-  actorId: string;
+  /** Who made the change: not told about their own decision. Null when the tracker noticed it (a deadline). */
+  actorId: string | null;
 }
 
 /**
  * Tells, in the caller's transaction, everyone who follows the State or one of the recommendations
- * of a change the public can see (verified public evidence, an approved assessment), and queues mail
+ * of a change the public can see (verified public evidence, an approved assessment, an accepted
+ * commitment falling due or overdue), and queues mail
  * to the public's confirmed subscribers of that State. Only ever called for what the public feeds
  * show: nothing confidential is announced.
  */
@@ -85,7 +86,7 @@ export async function tellFollowers(tx: Database, change: FollowedChange): Promi
     .where(
       and(
         eq(users.active, true),
-        ne(follows.userId, change.actorId),
+        change.actorId ? ne(follows.userId, change.actorId) : undefined,
         or(eq(follows.iso3, change.iso3), recIds.length > 0 ? inArray(follows.recommendationId, [...recIds]) : sql`false`),
       ),
     );

@@ -26,3 +26,7 @@ export * from './notifications';
 export * from './following';
 export { subscribe, confirmSubscription, unsubscribe, forgetUnconfirmedSubscriptions } from './subscriptions';
 export { linkToken, subscriberLinks, type SubscriberLinks } from './subscription-links';
+export { listReplies, createReply, reviewReply, type ReplyView } from './replies';
+export { listCommitments, createCommitment, reviewCommitment, closeCommitment, tellCommitmentsFallingDue, type CommitmentView } from './commitments';
+export { submitIntake, listIntake, triageIntake, eraseDiscardedIntake, type IntakeContent } from './intake';
+export { issueIntakeChallenge, checkIntakeProof, networkKey } from './intake-proof';

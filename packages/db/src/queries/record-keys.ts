@@ -4,7 +4,7 @@ import type { Database } from '../client';
 import { KEY_BYTES, keyring, type Keyring } from '../crypto/keyring';
 import { recordKeys } from '../schema';
 
-export type KeyedEntity = 'evidence' | 'user' | 'blob';
+export type KeyedEntity = 'evidence' | 'user' | 'blob' | 'intake';
 
 const wrapAad = (type: KeyedEntity, id: string) => `${type}:${id}`;
 

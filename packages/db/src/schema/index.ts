@@ -11,3 +11,5 @@ export * from './access-log';
 export * from './secrets';
 export * from './data-version';
 export * from './notifications';
+export * from './follow-up';
+export * from './intake';

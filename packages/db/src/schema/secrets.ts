@@ -29,5 +29,5 @@ export const recordKeys = pgTable(
     createdAt: createdAt(),
     rewrappedAt: tstz('rewrapped_at'),
   },
-  (t) => [primaryKey({ columns: [t.entityType, t.entityId] }), check('record_keys_type_known', sql`${t.entityType} in ('evidence', 'user', 'blob')`)],
+  (t) => [primaryKey({ columns: [t.entityType, t.entityId] }), check('record_keys_type_known', sql`${t.entityType} in ('evidence', 'user', 'blob', 'intake')`)],
 );

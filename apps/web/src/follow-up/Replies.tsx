@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import type { Outputs } from '../api-types';
+import { StateLink } from '../catalogue-text';
+import { StatusBadge } from '../components/Status';
+import { useFormat } from '../format';
+
+export type Reply = Outputs['replies']['list'][number];
+
+/** The newest reply per State and recommendation, published on or before the page's date. */
+export function latestReplies(rows: readonly Reply[], asOf: string): Map<string, Reply> {
+  const latest = new Map<string, Reply>();
+  for (const r of rows) {
+    if (r.publishedOn > asOf) continue;
+    const key = `${r.iso3} ${r.recommendationKey}`;
+    const known = latest.get(key);
+    if (!known || r.publishedOn > known.publishedOn) latest.set(key, r);
+  }
+  return latest;
+}
+
+/** One reply, beside the verdict: what the State said and claims, and the tracker's answer. */
+export function ReplyCard({ reply, withState = false }: { reply: Reply; withState?: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <div className="reply">
+      <p className="small muted">
+        {withState ? (
+          <>
+            <StateLink iso3={reply.iso3} name={reply.iso3} />{' '}
+            ·{' '}
+          </>
+        ) : null}
+        {t(`replies.kind.${reply.kind}`)} · {format.date(reply.publishedOn)} ·{' '}
+        <a href={reply.sourceUrl} rel="noopener noreferrer nofollow">
+          {t('common.source')}
+        </a>
+      </p>
+      <p>{reply.summary}</p>
+      {reply.claimedStatus ? (
+        <p className="small">
+          {t('replies.claims')} <StatusBadge status={reply.claimedStatus} />
+        </p>
+      ) : null}
+      {reply.answer ? <p className="small tracker-answer">{t('followUp.trackerAnswer', { answer: reply.answer })}</p> : null}
+    </div>
+  );
+}
