@@ -9,6 +9,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../src/env';
 import { pageTexts } from '../src/http/page-texts';
+import { runChores } from '../src/chores';
 import { startMailSender } from '../src/mail/sender';
 import { smtpTransport } from '../src/mail/transport';
 
@@ -172,6 +173,35 @@ describeEachDb('mail through SMTP, with nothing lost', (suite) => {
     await after.tick();
     await after.stop();
     expect(toReader()).toHaveLength(2);
+  });
+
+  it('tells a follower and a subscriber, once, in their languages, that a commitment is overdue, with a link to the State', async () => {
+    box.received.length = 0;
+    await as(monitor).follows.add({ iso3: 'LAO' });
+    await as(null).subscriptions.subscribe({ email: 'lao.reader@example.org', iso3: 'LAO', language: 'lo' });
+    const confirming = sender();
+    await confirming.tick();
+    await confirming.stop();
+    const confirmLink = new URL(/https:\/\/\S+\/subscriptions\/confirm\?token=\S+/.exec(box.received.at(-1)?.text ?? '')?.[0] ?? 'https://missing.example');
+    await as(null).subscriptions.confirm({ token: confirmLink.searchParams.get('token') ?? '' });
+    const pledge = await as(monitor).commitments.create({ iso3: 'LAO', recommendationKeys: ['A.4'], text: `${SECRET} pledge text`, sourceUrl: 'https://example.org/pledge', madeOn: '2024-01-01', dueBy: '2024-06-30' });
+    await as(reviewer).commitments.review({ id: pledge.id, decision: 'accept', note: 'Recorded.' });
+    box.received.length = 0;
+    await runChores(suite.handle);
+    await runChores(suite.handle);
+    const mail = sender();
+    await mail.tick();
+    await mail.stop();
+    const to = (address: string) => box.received.filter((m) => m.to && !Array.isArray(m.to) && m.to.value[0]?.address === address);
+    const [toFollower] = to(monitor.email);
+    expect(to(monitor.email)).toHaveLength(1);
+    expect(toFollower?.subject).toBe('คำมั่นเลยกำหนด: ลาว');
+    expect(toFollower?.text).toContain(`${ORIGIN}/th/states/LAO`);
+    const [toSubscriber] = to('lao.reader@example.org');
+    expect(to('lao.reader@example.org')).toHaveLength(1);
+    expect(toSubscriber?.subject).toContain('ຄຳໝັ້ນສັນຍາເກີນກຳນົດ');
+    expect(toSubscriber?.text).toContain(`${ORIGIN}/lo/states/LAO`);
+    expect(JSON.stringify(box.received)).not.toContain(SECRET);
   });
 });
 

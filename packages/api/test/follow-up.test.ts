@@ -159,6 +159,11 @@ describeEachDb('replies, commitments and information from outside', (suite) => {
       expect((await on('2026-07-01'))?.state).toBe('met');
       expect((await errorOf(as(reviewer).commitments.close({ id: made.id, outcome: 'withdrawn', on: '2025-08-01', reason: 'Changed mind.' }))).code).toBe('CONFLICT');
 
+      // Whoever entered a commitment does not record what became of it.
+      const own = await as(reviewer).commitments.create(commitment({ iso3: 'THA', madeOn: '2025-02-01' }));
+      await as(secondReviewer).commitments.review({ id: own.id, decision: 'accept', note: 'Recorded.' });
+      expect((await errorOf(as(reviewer).commitments.close({ id: own.id, outcome: 'withdrawn', on: '2025-04-01', reason: 'Quietly dropped.' }))).code).toBe('FORBIDDEN');
+
       const dropped = await as(monitor).commitments.create(commitment({ iso3: 'THA', madeOn: '2025-02-01', dueBy: null }));
       await as(secondReviewer).commitments.review({ id: dropped.id, decision: 'accept', note: 'Recorded.' });
       await as(reviewer).commitments.close({ id: dropped.id, outcome: 'withdrawn', on: '2025-04-01', reason: 'The ministry withdrew the plan in parliament.' });
@@ -209,6 +214,17 @@ describeEachDb('replies, commitments and information from outside', (suite) => {
       // Reading it is written to the access log, like testimony.
       const reads = await suite.db.select().from(t.accessLog).where(eq(t.accessLog.action, 'intake.read'));
       expect(reads.some((r) => r.entityId === listed?.id && r.userId === monitor.id)).toBe(true);
+    });
+
+    it('a monitor limited to some States neither reads nor triages what was sent about another', async () => {
+      const limited = await createUser(suite.db, 'monitor');
+      await suite.db.insert(t.userStates).values({ userId: limited.id, iso3: 'THA' });
+      await send({ iso3: 'MMR', what: `Sent about Myanmar only, for the limited monitor test. ${INTAKE_MARK}` });
+      const mmr = (await as(reviewer).intake.list({})).find((s) => s.content?.iso3 === 'MMR');
+      expect(mmr).toBeDefined();
+      expect(JSON.stringify(await as(limited).intake.list({}))).not.toContain(INTAKE_MARK);
+      expect((await errorOf(as(limited).intake.triage({ id: mmr?.id ?? '', decision: 'discard', reason: 'Not mine.' }))).code).toBe('FORBIDDEN');
+      await as(reviewer).intake.triage({ id: mmr?.id ?? '', decision: 'discard', reason: 'Duplicate of a partner report.' });
     });
 
     it('refuses a forged, unsolved or replayed proof of work, and files that are too many, too big or of a kind not accepted', async () => {

@@ -5,7 +5,7 @@ import { Loadable, SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
 import { useTRPC } from '../trpc';
 import { CommitmentTable } from './CommitmentTable';
-import { latestReplies, ReplyCard } from './Replies';
+import { latestReplies, ReplyCard, replyAnchor } from './Replies';
 
 interface Filter {
   iso3?: string;
@@ -56,7 +56,7 @@ export function RepliesSection({ filter, asOf }: { filter: Filter; asOf: string 
         {(rows) => (
           <ul className="plain">
             {[...latestReplies(rows, asOf).values()].map((r) => (
-              <li key={r.id}>
+              <li key={r.id} id={replyAnchor(r)}>
                 {filter.iso3 ? (
                   <h3 className="small">
                     <Link to={`/recommendations/${r.recommendationKey}`}>{r.recommendationKey}</Link>

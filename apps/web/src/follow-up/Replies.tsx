@@ -1,8 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Outputs } from '../api-types';
 import { StateLink } from '../catalogue-text';
 import { StatusBadge } from '../components/Status';
 import { useFormat } from '../format';
+import { useTRPC } from '../trpc';
 
 export type Reply = Outputs['replies']['list'][number];
 
@@ -45,4 +47,26 @@ export function ReplyCard({ reply, withState = false }: { reply: Reply; withStat
       {reply.answer ? <p className="small tracker-answer">{t('followUp.trackerAnswer', { answer: reply.answer })}</p> : null}
     </div>
   );
+}
+
+/** Where a reply is on its page, so the verdict's table can point to it. */
+export const replyAnchor = (reply: Pick<Reply, 'iso3' | 'recommendationKey'>) => `reply-${reply.iso3}-${reply.recommendationKey.replaceAll('.', '-')}`;
+
+/** Beside a verified status: that the State replied, and when, linking to what it said. */
+export function ReplyPointer({ reply }: { reply: Reply | undefined }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!reply) return null;
+  return (
+    <div className="small">
+      <a href={`#${replyAnchor(reply)}`}>{t('replies.latest', { date: format.date(reply.publishedOn) })}</a>
+    </div>
+  );
+}
+
+/** The latest accepted replies as of a date, by `iso3 key`, for the verdict tables. */
+export function useLatestReplies(filter: { iso3?: string; recommendationKey?: string }, asOf: string): Map<string, Reply> {
+  const trpc = useTRPC();
+  const list = useQuery(trpc.replies.list.queryOptions(filter));
+  return latestReplies(list.data ?? [], asOf);
 }

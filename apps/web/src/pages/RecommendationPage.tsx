@@ -1,4 +1,5 @@
 import { CommitmentsSection, RepliesSection } from '../follow-up/FollowUpSections';
+import { ReplyPointer, useLatestReplies } from '../follow-up/Replies';
 import { FollowButton } from '../components/FollowButton';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +24,7 @@ export function RecommendationPage() {
   const recommendation = useQuery(trpc.catalogue.recommendation.queryOptions({ key }));
   const [asOf, setAsOf, asOfSet] = useDateParam('asOf', todayIso());
   const across = useQuery(trpc.scorecards.recommendation.queryOptions({ key, asOf }));
+  const replies = useLatestReplies({ recommendationKey: key }, asOf);
   const text = useCatalogueText();
   const frameworkTitle = useFrameworkTitle();
   usePageTitle(recommendation.data ? `${recommendation.data.key} ${text('recommendation', recommendation.data.key, 'title', recommendation.data.title).text}` : undefined);
@@ -103,7 +105,10 @@ export function RecommendationPage() {
                               <td>
                                 <StatusBadge status={s.status} />
                               </td>
-                              <td>{s.claimedStatus ? <StatusBadge status={s.claimedStatus} /> : '—'}</td>
+                              <td>
+                                {s.claimedStatus ? <StatusBadge status={s.claimedStatus} /> : '—'}
+                                <ReplyPointer reply={replies.get(`${s.iso3} ${key}`)} />
+                              </td>
                               <td>{t(`confidence.${s.confidence}`)}</td>
                             </tr>
                           ))}

@@ -1,5 +1,6 @@
 import { FollowButton } from '../components/FollowButton';
 import { CommitmentsSection, RepliesSection } from '../follow-up/FollowUpSections';
+import { ReplyPointer, useLatestReplies, type Reply } from '../follow-up/Replies';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -31,6 +32,7 @@ export function StatePage() {
   const timeline = useQuery(trpc.scorecards.timeline.queryOptions({ iso3 }));
   const sites = useQuery(trpc.sites.list.queryOptions({ iso3 }));
   const indicators = useQuery(trpc.indicators.series.queryOptions({ iso3 }));
+  const replies = useLatestReplies({ iso3 }, asOf);
   const text = useCatalogueText();
   const regionName = useRegionName();
   usePageTitle(state.data ? text('state', state.data.iso3, 'name', state.data.name).text : undefined);
@@ -66,7 +68,7 @@ export function StatePage() {
             <h2 id="scorecard-heading">{t('scorecard.title')}</h2>
             <LastUpdated points={timeline.data?.points} asOf={asOf} text="state.lastUpdated" />
             <Loadable query={card} skeleton={<SkeletonRows rows={7} />}>
-              {(c) => <Scorecard card={c} />}
+              {(c) => <Scorecard card={c} replies={replies} />}
             </Loadable>
             <Loadable query={timeline} skeleton={<div className="skeleton skeleton-block" />}>
               {(tl) => <ScoreTimeline title={t('scorecard.history')} points={tl.points.filter((p) => p.date <= asOf)} until={asOf} />}
@@ -117,7 +119,7 @@ export function StatePage() {
   );
 }
 
-function Scorecard({ card }: { card: Outputs['scorecards']['state'] }) {
+function Scorecard({ card, replies }: { card: Outputs['scorecards']['state']; replies: Map<string, Reply> }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -162,6 +164,7 @@ function Scorecard({ card }: { card: Outputs['scorecards']['state'] }) {
                 <td>
                   {r.claimedStatus ? <StatusBadge status={r.claimedStatus} /> : <span className="muted">—</span>}
                   {r.claimGap ? <div className="small gap-note">{t('scorecard.claimGap')}</div> : null}
+                  <ReplyPointer reply={replies.get(`${card.iso3} ${r.recommendationKey}`)} />
                 </td>
                 <td>{t(`confidence.${r.confidence}`)}</td>
                 <td className="small">

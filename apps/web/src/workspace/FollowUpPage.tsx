@@ -43,7 +43,7 @@ function FollowUp({ me }: { me: Me }) {
         <NewReply />
         <NewCommitment />
       </div>
-      {may('commitments.close') ? <OpenCommitments /> : null}
+      {may('commitments.close') ? <OpenCommitments me={me} /> : null}
     </>
   );
 }
@@ -248,7 +248,7 @@ function Decide({ kind, id, own }: { kind: 'reply' | 'commitment'; id: string; o
 }
 
 /** Accepted commitments not yet met or withdrawn: a reviewer records what became of each. */
-function OpenCommitments() {
+function OpenCommitments({ me }: { me: Me }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const open = useQuery(trpc.commitments.list.queryOptions({ reviewState: 'accepted' }));
@@ -268,7 +268,7 @@ function OpenCommitments() {
               .map((c) => (
                 <li key={c.id} className="intake-item">
                   <CommitmentTable rows={[c]} caption={t('commitments.openTitle')} withState />
-                  <CloseCommitment commitment={c} />
+                  {'createdBy' in c && c.createdBy === me.id ? <p className="small muted">{t('followUp.ownEntry')}</p> : <CloseCommitment commitment={c} />}
                 </li>
               ))}
           </ul>

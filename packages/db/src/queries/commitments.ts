@@ -194,17 +194,19 @@ export async function reviewCommitment(db: Database, actor: Viewer, input: Follo
 
 /**
  * Records an accepted commitment met (a reviewer links verified evidence about its State that shows
- * it done) or withdrawn (with the State's reason). Once only: a closed commitment stays closed.
+ * it done) or withdrawn (with the State's reason), by a reviewer other than whoever entered it. Once
+ * only: a closed commitment stays closed.
  */
 export async function closeCommitment(db: Database, actor: Viewer, input: CommitmentCloseInput) {
   if (!isReviewerRole(actor.role)) throw new AppError('FORBIDDEN', 'Only reviewers record a commitment met or withdrawn.');
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ iso3: commitments.iso3, reviewState: commitments.reviewState, madeOn: commitments.madeOn, metOn: commitments.metOn, withdrawnOn: commitments.withdrawnOn })
+      .select({ iso3: commitments.iso3, createdBy: commitments.createdBy, reviewState: commitments.reviewState, madeOn: commitments.madeOn, metOn: commitments.metOn, withdrawnOn: commitments.withdrawnOn })
       .from(commitments)
       .where(eq(commitments.id, input.id))
       .for('update');
     if (!row) throw notFound('Commitment');
+    if (row.createdBy === actor.id) throw new AppError('FORBIDDEN', 'You entered this commitment: another reviewer records what became of it.');
     await requireStateAllowed(tx, actor, row.iso3);
     if (row.reviewState !== 'accepted') throw new AppError('CONFLICT', 'Only an accepted commitment can be met or withdrawn; review it first.');
     if (row.metOn || row.withdrawnOn) throw new AppError('CONFLICT', `This commitment is already ${row.metOn ? 'met' : 'withdrawn'}.`);

@@ -9,6 +9,7 @@ import { logAccess } from './access-log';
 import { attachToEvidence, createEvidence, type AttachmentContent } from './evidence';
 import { requireState } from './lookups';
 import { dataKeyFor, dataKeysFor, destroyDataKey } from './record-keys';
+import { requireStateAllowed, statesOf } from './users';
 
 /**
  * Information sent from outside (/share). What the sender wrote and sent is sealed under the
@@ -103,19 +104,26 @@ export async function listIntake(db: Database, viewer: Viewer, status: IntakeSta
     'intake',
     rows.map((r) => r.id),
   );
+  // A monitor limited to some States reads only what was sent about them.
+  const limits = viewer.role === 'monitor' ? await statesOf(db, viewer.id) : [];
+  const opened = rows
+    .map((r) => {
+      const key = keys.get(r.id);
+      return { ...r, key, opened: key ? (openJson(key, contentAad(r.id), r.content as SealedJson) as IntakeContent) : null };
+    })
+    .filter((r) => limits.length === 0 || (r.opened !== null && limits.includes(r.opened.iso3)));
   const files = await submissionFiles(
     db,
-    rows.map((r) => r.id),
+    opened.map((r) => r.id),
     keys,
     false,
   );
   await logAccess(
     db,
-    rows.map((r) => ({ userId: viewer.id, action: 'intake.read', entityType: 'intake', entityId: r.id, clientAddress })),
+    opened.map((r) => ({ userId: viewer.id, action: 'intake.read', entityType: 'intake', entityId: r.id, clientAddress })),
   );
-  return rows.map((r) => {
-    const key = keys.get(r.id);
-    const content = key ? (openJson(key, contentAad(r.id), r.content as SealedJson) as IntakeContent) : null;
+  return opened.map((r) => {
+    const { key, opened: content } = r;
     return {
       id: r.id,
       receivedAt: r.receivedAt.toISOString(),
@@ -151,9 +159,10 @@ export async function triageIntake(db: Database, actor: Viewer, input: IntakeTri
     if (row.status !== 'new') throw new AppError('CONFLICT', `This submission was already ${row.status}.`);
     const key = await dataKeyFor(tx, 'intake', input.id);
     if (!key) throw notFound('Submission');
+    const content = openJson(key, contentAad(input.id), row.content as SealedJson) as IntakeContent;
+    await requireStateAllowed(tx, actor, content.iso3);
     let evidenceId: string | null = null;
     if (input.decision === 'convert') {
-      const content = openJson(key, contentAad(input.id), row.content as SealedJson) as IntakeContent;
       const details = [content.site ? `Place: ${content.site}` : null, content.when ? `When: ${content.when}` : null].filter(Boolean).join('\n');
       const draft = await createEvidence(tx, actor, {
         iso3: content.iso3,
