@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, fillSignIn, screenshot, watchForErrors } from '../support/browser';
+import { seriousViolations } from '../support/axe';
+import { chromiumMissing, cutOffTables, fillSignIn, screenshot, watchForErrors } from '../support/browser';
 import { serverAndBrowser } from '../support/browser-suite';
 import { mutate, sessionCookieOf } from '../support/trpc-http';
 
@@ -82,6 +83,10 @@ describe.skipIf(chromiumMissing)(`replies, commitments and information from outs
     await replies.getByText(REPLY).waitFor();
     await replies.getByText(`The tracker's answer: ${ANSWER}`).waitFor();
     await replies.getByText('Effective').waitFor();
+    // The verdict's table points to it, beside the status the State claims.
+    const pointer = visitor.getByRole('link', { name: 'The State replied on Apr 1, 2025' });
+    await pointer.click();
+    expect(new URL(visitor.url()).hash).toBe('#reply-KHM-A-1');
     await screenshot(visitor, 'state-reply-desktop');
     await visitor.goto(`${suite.server.url}/recommendations/A.1`);
     await visitor.getByRole('region', { name: "The State's replies" }).getByText(REPLY).waitFor();
@@ -174,4 +179,34 @@ describe.skipIf(chromiumMissing)(`replies, commitments and information from outs
     await visitor.getByText('Nothing matches these filters. Try fewer filters or other words.').waitFor();
     expect(await visitor.getByText(WHAT).count()).toBe(0);
   });
+
+  it('its pages pass an axe-core scan in English and Thai, on desktop and phone, with nothing cut off on a phone', async () => {
+    const failures: string[] = [];
+    for (const [email, path] of [
+      [null, '/share'],
+      [null, '/states/KHM?asOf=2026-01-05'],
+      [null, '/recommendations/A.1'],
+      ['reviewer@example.org', '/workspace/follow-up'],
+      ['reviewer@example.org', '/workspace/intake'],
+    ] as const) {
+      const page = await open(email);
+      const problems = watchForErrors(page);
+      for (const language of ['en', 'th']) {
+        for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 740 }]] as const) {
+          await page.setViewportSize(viewport);
+          await page.goto(`${suite.server.url}/${language}${path}`);
+          await page.locator('main h1').first().waitFor();
+          await page.waitForLoadState('networkidle');
+          for (const v of await seriousViolations(page)) failures.push(`${language}${path} (${label}): ${v}`);
+          if (label === 'phone') {
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+            if (overflow > 0) failures.push(`${language}${path} (phone): page is ${overflow}px wider than the screen`);
+            for (const cut of await cutOffTables(page)) failures.push(`${language}${path} (phone): ${cut}`);
+          }
+        }
+      }
+      for (const p of problems) failures.push(`${path}: ${p}`);
+    }
+    expect(failures).toEqual([]);
+  }, 180_000);
 });
