@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import {
   getEvidence,
   keyState,
   listEvidence,
+  listIntake,
   openDatabase,
   readKeyFile,
   retractEvidence,
@@ -24,6 +25,8 @@ import {
   seedCatalogue,
   setTotpSecret,
   submitEvidence,
+  submitIntake,
+  triageIntake,
   updateEvidence,
   useKeyring,
   verifyLedger,
@@ -51,6 +54,11 @@ const markers = {
   filename: 'MARKERFILEKOALA.txt',
   file: 'MARKERBYTESPLATYPUS in the uploaded file',
   totp: 'MARKERTOTPKESTRELABCDEFG',
+  intakeWhat: 'MARKERINTAKECASSOWARY what was seen',
+  intakeContact: 'MARKERCONTACTECHIDNA',
+  intakeFilename: 'MARKERINTAKEFILEQUOKKA.txt',
+  intakeFile: 'MARKERINTAKEBYTESWALLABY in the sent file',
+  intakeReason: 'MARKERTRIAGEGALAH',
 };
 
 /** Every file below `dir`, read whole: the raw bytes an attacker with a copy of the folder has. */
@@ -93,6 +101,14 @@ async function tellTheStory(handle: OpenedDatabase): Promise<Story> {
   await retractEvidence(db, reviewer, { id: other.id, reason: markers.reason });
 
   await setTotpSecret(db, monitor.id, monitor.id, markers.totp);
+
+  // Information sent from outside, one submission left new and one discarded with a reason.
+  const sent = Buffer.from(markers.intakeFile);
+  const intakeContent = { what: markers.intakeWhat, iso3: 'KHM', site: null, when: null, sourceUrl: null, contact: markers.intakeContact };
+  await submitIntake(db, intakeContent, [{ filename: markers.intakeFilename, bytes: sent, sha256: createHash('sha256').update(sent).digest('hex'), mediaType: 'text/plain' }], `one-${randomUUID()}`);
+  await submitIntake(db, intakeContent, [], `two-${randomUUID()}`);
+  const [second] = (await listIntake(db, reviewer, 'new', null)).filter((s) => s.files.length === 0);
+  await triageIntake(db, reviewer, { id: second?.id ?? '', decision: 'discard', reason: markers.intakeReason });
   return { monitor, reviewer, admin, itemId: draft.id, retractedId: other.id, sha256 };
 }
 
@@ -113,6 +129,9 @@ async function entitledReadersNoticeNothing(handle: OpenedDatabase, story: Story
   expect(Buffer.concat(chunks).toString()).toBe(markers.file);
   expect((await getEvidence(db, story.reviewer, story.retractedId)).retraction?.reason).toBe(markers.reason);
   expect((await findLoginUser(db, story.monitor.email))?.totpSecret).toBe(markers.totp);
+  const [sent] = await listIntake(db, story.reviewer, 'new', null);
+  expect(sent).toMatchObject({ content: { what: markers.intakeWhat, contact: markers.intakeContact }, files: [{ filename: markers.intakeFilename }] });
+  expect((await listIntake(db, story.reviewer, 'discarded', null))[0]?.reason).toBe(markers.intakeReason);
   expect((await verifyLedger(db)).ok).toBe(true);
 }
 

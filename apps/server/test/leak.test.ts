@@ -27,6 +27,7 @@ describeEachDb('no leak of restricted, confidential or unreviewed evidence', (su
   let server: Server;
   let base = '';
   const ids: Record<string, string> = {};
+  const intakeIds: string[] = [];
   let policymakerCookie: string | null = null;
   let reviewerCookie: string | null = null;
   let attachmentPath = '';
@@ -94,6 +95,7 @@ describeEachDb('no leak of restricted, confidential or unreviewed evidence', (su
       });
     }
     const waiting = await query<{ id: string }[]>(base, 'intake.list', {}, reviewer);
+    intakeIds.push(...waiting.data.map((s) => s.id));
     const converted = await mutate<{ evidenceId: string }>(base, 'intake.triage', { id: waiting.data[0]?.id, decision: 'convert', reason: 'Check it.', recommendationKeys: ['A.2'] }, reviewer);
     ids['intake'] = converted.data.evidenceId;
   });
@@ -112,6 +114,7 @@ describeEachDb('no leak of restricted, confidential or unreviewed evidence', (su
       list.push(['replies.list', { iso3: 'KHM', reviewState }], ['commitments.list', { iso3: 'KHM', reviewState, asOf: '2025-01-01' }]);
     }
     for (const status of ['new', 'converted', 'discarded']) list.push(['intake.list', { status }]);
+    for (const id of intakeIds) list.push(['intake.file', { id, position: 0 }]);
     return list;
   }
 
@@ -133,7 +136,7 @@ describeEachDb('no leak of restricted, confidential or unreviewed evidence', (su
   async function everything(cookie: string | null): Promise<string> {
     const texts: string[] = [];
     for (const [path, input] of calls()) {
-      const isQuery = /\.(list|get|me|frameworks|recommendations|recommendation|series|history|revisions|state|matrix|timeline|changes|head)$/.test(path);
+      const isQuery = /\.(list|get|me|frameworks|recommendations|recommendation|series|history|revisions|state|matrix|timeline|changes|head|file)$/.test(path);
       const reply = isQuery ? await query(base, path, input, cookie) : await mutate(base, path, input, cookie);
       texts.push(JSON.stringify(reply));
     }

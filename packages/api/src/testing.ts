@@ -91,6 +91,7 @@ export const sampleInput: Record<ProcedurePath, unknown> = {
   'intake.challenge': undefined,
   'intake.submit': { what: 'Workers were moved to a new compound across the river last week.', iso3: 'KHM', proof: { challenge: `1700000000.${'0'.repeat(32)}.${'a'.repeat(43)}`, nonce: '1' } },
   'intake.list': {},
+  'intake.file': { id: missing, position: 0 },
   'intake.triage': { id: missing, decision: 'discard', reason: 'Not about the tracker’s subject.' },
 };
 

@@ -93,7 +93,7 @@ describeEachDb('replies, commitments and information from outside', (suite) => {
       expect(entered).toMatchObject({ reviewState: 'proposed', iso3: 'KHM', recommendationKey: 'A.1', claimedStatus: 'implementing' });
       for (const viewer of [null, policymaker]) {
         expect(JSON.stringify(await as(viewer).replies.list({ iso3: 'KHM' }))).not.toContain(REPLY_MARK);
-        expect(JSON.stringify(await as(viewer).replies.list({ reviewState: 'proposed' }))).not.toContain(REPLY_MARK);
+        expect(await as(viewer).replies.list({ reviewState: 'proposed' })).toEqual([]);
       }
       expect((await as(reviewer).replies.list({ reviewState: 'proposed' })).map((r) => r.id)).toContain(entered.id);
       // Its author cannot accept it, even as a reviewer; a monitor cannot decide at all.
@@ -263,6 +263,11 @@ describeEachDb('replies, commitments and information from outside', (suite) => {
       const withFile = waiting.find((s) => s.files.length === 1);
       expect(withFile?.files[0]).toMatchObject({ filename: 'photo-note.txt', mediaType: 'text/plain' });
       const id = withFile?.id ?? '';
+      // A triager can look at the file before deciding; the public and policymakers cannot.
+      expect(Buffer.from((await as(monitor).intake.file({ id, position: 0 })).contentBase64, 'base64').toString()).toContain(INTAKE_MARK);
+      expect((await errorOf(as(null).intake.file({ id, position: 0 }))).code).toBe('UNAUTHORIZED');
+      expect((await errorOf(as(policymaker).intake.file({ id, position: 0 }))).code).toBe('FORBIDDEN');
+      expect((await errorOf(as(monitor).intake.file({ id, position: 2 }))).code).toBe('NOT_FOUND');
       expect((await errorOf(as(policymaker).intake.triage({ id, decision: 'convert', reason: 'Credible.' }))).code).toBe('FORBIDDEN');
       const done = await as(monitor).intake.triage({ id, decision: 'convert', reason: 'Credible and specific; check with partners.', recommendationKeys: ['A.1'] });
       expect(done.status).toBe('converted');

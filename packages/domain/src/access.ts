@@ -85,6 +85,7 @@ export const procedureAccess = {
   'intake.challenge': 'public',
   'intake.submit': 'public',
   'intake.list': staff,
+  'intake.file': staff,
   'intake.triage': staff,
 } as const satisfies Record<string, Audience>;
 

@@ -63,6 +63,9 @@ export type IntakeSubmitInput = z.infer<typeof intakeSubmitInput>;
 
 export const intakeListInput = z.object({ status: z.enum(intakeStatuses).default('new') }).default({ status: 'new' });
 
+/** One file of a submission, for a triager to look at before deciding. */
+export const intakeFileQueryInput = z.object({ id: uuidSchema, position: z.number().int().min(0).max(MAX_INTAKE_FILES - 1) });
+
 /**
  * Converting makes a confidential draft of evidence owned by the triager; the recommendations it
  * concerns may be named now or on the draft before it is sent for review.

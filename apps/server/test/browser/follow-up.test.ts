@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
@@ -145,6 +147,10 @@ describe.skipIf(chromiumMissing)(`replies, commitments and information from outs
     await sender.getByLabel('Where: the country').selectOption('KHM');
     await sender.getByLabel('Where: the place, if you know it').fill('Riverside compound');
     await sender.getByLabel('How we can reach you (optional)').fill('signal: +855 12 000 000');
+    const note = join(suite.dataDir, 'what-i-saw.txt');
+    writeFileSync(note, 'Notes taken the morning after the move.');
+    await sender.getByLabel('Files').setInputFiles(note);
+    await sender.getByText('what-i-saw.txt').waitFor();
     await screenshot(sender, 'share-phone');
     await sender.getByRole('button', { name: 'Send to the tracker' }).click();
     await sender.getByText('Thank you. The tracker received what you sent.').waitFor({ timeout: 30_000 });
@@ -155,6 +161,9 @@ describe.skipIf(chromiumMissing)(`replies, commitments and information from outs
     await monitor.goto(`${suite.server.url}/workspace/intake`);
     const submission = monitor.getByRole('listitem').filter({ hasText: WHAT });
     await submission.getByText('signal: +855 12 000 000').waitFor();
+    // The file is looked at as a download before deciding.
+    const [download] = await Promise.all([monitor.waitForEvent('download'), submission.getByRole('button', { name: 'Download what-i-saw.txt' }).click()]);
+    expect(download.suggestedFilename()).toBe('what-i-saw.txt');
     await submission.getByRole('checkbox', { name: /^A\.3 / }).check();
     await submission.getByLabel('Reason for your decision').fill('Specific and consistent with partner reports.');
     await submission.getByRole('button', { name: 'Convert into a draft' }).click();

@@ -12,7 +12,7 @@ import { RouteGuard } from '../components/RouteGuard';
 import { formText } from '../form-data';
 import { useFormat } from '../format';
 import { useInvalidate } from '../invalidate';
-import { useTRPC } from '../trpc';
+import { useTRPC, useTRPCClient } from '../trpc';
 
 type Submission = Outputs['intake']['list'][number];
 
@@ -126,7 +126,13 @@ function SubmissionView({ submission: s }: { submission: Submission }) {
               <div>
                 <dt>{t('share.files')}</dt>
                 <dd>
-                  {format.list(s.files.map((f) => `${f.filename} (${format.bytes(f.size)})`))}
+                  <ul className="files">
+                    {s.files.map((f) => (
+                      <li key={f.position}>
+                        <FileDownload id={s.id} file={f} />
+                      </li>
+                    ))}
+                  </ul>
                   <div className="small muted">{t('intake.filesHint')}</div>
                 </dd>
               </div>
@@ -143,6 +149,49 @@ function SubmissionView({ submission: s }: { submission: Submission }) {
         </p>
       ) : null}
     </article>
+  );
+}
+
+/**
+ * One file of a submission as a download (never shown in place: it came from outside), fetched only
+ * when asked for, so each look is one line in the access log.
+ */
+function FileDownload({ id, file }: { id: string; file: Submission['files'][number] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const client = useTRPCClient();
+  const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
+
+  async function download() {
+    setState('loading');
+    try {
+      const got = await client.intake.file.query({ id, position: file.position });
+      const bytes = Uint8Array.from(atob(got.contentBase64), (c) => c.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = got.filename;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setState('idle');
+    } catch {
+      setState('failed');
+    }
+  }
+
+  return (
+    <>
+      {file.filename} <span className="muted">({format.bytes(file.size)})</span>{' '}
+      <button type="button" className="secondary small" disabled={state === 'loading'} onClick={() => void download()}>
+        {t('intake.download', { name: file.filename })}
+      </button>
+      {state === 'failed' ? (
+        <span className="field-error" role="alert">
+          {' '}
+          {t('intake.downloadFailed')}
+        </span>
+      ) : null}
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
-import { checkIntakeProof, issueIntakeChallenge, listIntake, networkKey, submitIntake, triageIntake } from '@tracker/db';
-import { intakeListInput, intakeSubmitInput, intakeTriageInput, MAX_INTAKE_FILE_BYTES } from '@tracker/domain';
+import { checkIntakeProof, intakeFile, issueIntakeChallenge, listIntake, networkKey, submitIntake, triageIntake } from '@tracker/db';
+import { intakeFileQueryInput, intakeListInput, intakeSubmitInput, intakeTriageInput, MAX_INTAKE_FILE_BYTES, notFound } from '@tracker/domain';
 import { inspectAttachment } from '../attachments';
 import { reserveOrRefuse } from '../auth/throttle';
 import { publicProcedure, restrictedProcedure, router } from '../trpc';
@@ -34,6 +34,14 @@ export const intakeRouter = router({
   list: restrictedProcedure('intake.list')
     .input(intakeListInput)
     .query(({ ctx, input }) => listIntake(ctx.db, ctx.user, input.status, ctx.http?.clientAddress ?? null)),
+  /** One file, for a triager to look at before deciding; the dashboard offers it as a download. */
+  file: restrictedProcedure('intake.file')
+    .input(intakeFileQueryInput)
+    .query(async ({ ctx, input }) => {
+      const file = await intakeFile(ctx.db, ctx.user, input.id, input.position, ctx.http?.clientAddress ?? null);
+      if (!file) throw notFound('File');
+      return file;
+    }),
   triage: restrictedProcedure('intake.triage')
     .input(intakeTriageInput)
     .mutation(({ ctx, input }) => triageIntake(ctx.db, ctx.user, input)),

@@ -115,6 +115,8 @@ export interface CommitmentFilter {
  */
 export async function listCommitments(db: Database, viewer: Viewer | null, filter: CommitmentFilter) {
   const asOf = filter.asOf ?? todayUtc();
+  // The public read accepted commitments only: asking for others finds none.
+  if (!readsUnaccepted(viewer) && filter.reviewState && filter.reviewState !== 'accepted') return [];
   const reviewState = readsUnaccepted(viewer) ? filter.reviewState : 'accepted';
   const rows = await selectCommitments(
     db,

@@ -28,5 +28,5 @@ export { subscribe, confirmSubscription, unsubscribe, forgetUnconfirmedSubscript
 export { linkToken, subscriberLinks, type SubscriberLinks } from './subscription-links';
 export { listReplies, createReply, reviewReply, type ReplyView } from './replies';
 export { listCommitments, createCommitment, reviewCommitment, closeCommitment, tellCommitmentsFallingDue, type CommitmentView } from './commitments';
-export { submitIntake, listIntake, triageIntake, eraseDiscardedIntake, type IntakeContent } from './intake';
+export { submitIntake, listIntake, intakeFile, triageIntake, eraseDiscardedIntake, type IntakeContent } from './intake';
 export { issueIntakeChallenge, checkIntakeProof, networkKey } from './intake-proof';

@@ -209,3 +209,19 @@ export async function eraseDiscardedIntake(db: Database, now = new Date()): Prom
     return gone.length;
   });
 }
+
+/**
+ * One file of a submission, opened, for staff to look at before deciding (a monitor limited to some
+ * States only for those); the read goes into the access log. Null when there is no such file.
+ */
+export async function intakeFile(db: Database, viewer: Viewer, id: string, position: number, clientAddress: string | null) {
+  const [row] = await db.select({ content: intakeSubmissions.content }).from(intakeSubmissions).where(eq(intakeSubmissions.id, id));
+  const key = row ? await dataKeyFor(db, 'intake', id) : null;
+  if (!row || !key) return null;
+  const content = openJson(key, contentAad(id), row.content as SealedJson) as IntakeContent;
+  await requireStateAllowed(db, viewer, content.iso3);
+  const [file] = (await submissionFiles(db, [id], new Map([[id, key]]), true)).filter((f) => f.position === position);
+  if (!file?.bytes) return null;
+  await logAccess(db, [{ userId: viewer.id, action: 'intake.read', entityType: 'intake', entityId: id, clientAddress }]);
+  return { filename: file.filename, mediaType: file.mediaType, contentBase64: Buffer.from(file.bytes).toString('base64') };
+}

@@ -65,6 +65,8 @@ export async function listReplies(
   viewer: Viewer | null,
   filter: { iso3?: string | undefined; recommendationKey?: string | undefined; reviewState?: AcceptanceState | undefined },
 ) {
+  // The public read accepted replies only: asking for others finds none.
+  if (!readsUnaccepted(viewer) && filter.reviewState && filter.reviewState !== 'accepted') return [];
   const reviewState = readsUnaccepted(viewer) ? filter.reviewState : 'accepted';
   const rows = await selectReplies(
     db,
