@@ -165,7 +165,8 @@ describeEachDb('replies, commitments and information from outside', (suite) => {
       expect((await errorOf(as(reviewer).commitments.close({ id: own.id, outcome: 'withdrawn', on: '2025-04-01', reason: 'Quietly dropped.' }))).code).toBe('FORBIDDEN');
 
       const dropped = await as(monitor).commitments.create(commitment({ iso3: 'THA', madeOn: '2025-02-01', dueBy: null }));
-      await as(secondReviewer).commitments.review({ id: dropped.id, decision: 'accept', note: 'Recorded.' });
+      // Reviewed like evidence: `verify` accepts.
+      expect((await as(secondReviewer).commitments.review({ id: dropped.id, decision: 'verify', note: 'Recorded.' })).reviewState).toBe('accepted');
       await as(reviewer).commitments.close({ id: dropped.id, outcome: 'withdrawn', on: '2025-04-01', reason: 'The ministry withdrew the plan in parliament.' });
       expect(await on('2025-05-01')).toBeDefined();
       const gone = (await as(null).commitments.list({ iso3: 'THA', asOf: '2025-05-01' })).find((c) => c.id === dropped.id);

@@ -33,6 +33,14 @@ export const followUpReviewInput = z.object({
 });
 export type FollowUpReviewInput = z.infer<typeof followUpReviewInput>;
 
+/**
+ * A commitment is reviewed like evidence: `verify` and `reject` are taken as well, meaning accept
+ * and return.
+ */
+export const commitmentReviewInput = followUpReviewInput.extend({
+  decision: z.enum(['accept', 'return', 'verify', 'reject']).transform((d): FollowUpReviewInput['decision'] => (d === 'verify' ? 'accept' : d === 'reject' ? 'return' : d)),
+});
+
 export const replyListInput = z
   .object({
     iso3: iso3Schema.optional(),

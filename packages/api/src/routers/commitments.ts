@@ -1,5 +1,5 @@
 import { closeCommitment, createCommitment, listCommitments, reviewCommitment } from '@tracker/db';
-import { commitmentCloseInput, commitmentCreateInput, commitmentListInput, followUpReviewInput, commitmentView } from '@tracker/domain';
+import { commitmentCloseInput, commitmentCreateInput, commitmentListInput, commitmentReviewInput, commitmentView } from '@tracker/domain';
 import { z } from 'zod';
 import { publicAnswer } from '../read-cache';
 import { restGet } from '../rest';
@@ -23,7 +23,7 @@ export const commitmentsRouter = router({
     .input(commitmentCreateInput)
     .mutation(({ ctx, input }) => createCommitment(ctx.db, ctx.user, input)),
   review: restrictedProcedure('commitments.review')
-    .input(followUpReviewInput)
+    .input(commitmentReviewInput)
     .mutation(({ ctx, input }) => reviewCommitment(ctx.db, ctx.user, input)),
   close: restrictedProcedure('commitments.close')
     .input(commitmentCloseInput)
