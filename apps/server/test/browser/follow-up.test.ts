@@ -65,6 +65,10 @@ describe.skipIf(chromiumMissing)(`replies, commitments and information from outs
     await form.getByRole('button', { name: 'Enter the reply' }).click();
     await monitor.getByRole('status').filter({ hasText: 'Entered. It is listed for another reviewer to accept.' }).first().waitFor();
     expect(problems).toEqual([]);
+    // Staff do not see it on the public pages either, where it would pass for published.
+    await monitor.goto(`${suite.server.url}/states/KHM`);
+    await monitor.getByText('The tracker holds no reply from this State yet.').waitFor();
+    expect(await monitor.getByText(REPLY).count()).toBe(0);
 
     // Not public until a second person accepts it.
     const visitor = await open(null);

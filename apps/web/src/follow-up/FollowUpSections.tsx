@@ -14,13 +14,14 @@ interface Filter {
 
 /**
  * A State's commitments (or a recommendation's, or the region's falling due and overdue) with their
- * state on the page's date, and where the open data has them.
+ * state on the page's date, and where the open data has them. Accepted ones only, whoever is signed
+ * in: staff see entries awaiting review in their workspace, never on the public pages.
  */
 export function CommitmentsSection({ filter, asOf, dueOnly = false }: { filter: Filter; asOf: string; dueOnly?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const trpc = useTRPC();
-  const list = useQuery(trpc.commitments.list.queryOptions({ ...filter, asOf }));
+  const list = useQuery(trpc.commitments.list.queryOptions({ ...filter, asOf, reviewState: 'accepted' }));
   const id = `commitments-heading-${dueOnly ? 'due' : 'all'}`;
   return (
     <section aria-labelledby={id}>
@@ -43,11 +44,11 @@ export function CommitmentsSection({ filter, asOf, dueOnly = false }: { filter: 
   );
 }
 
-/** The newest reply of the State (or of each State) per recommendation, as of the page's date. */
+/** The newest accepted reply of the State (or of each State) per recommendation, as of the page's date. */
 export function RepliesSection({ filter, asOf }: { filter: Filter; asOf: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const list = useQuery(trpc.replies.list.queryOptions(filter));
+  const list = useQuery(trpc.replies.list.queryOptions({ ...filter, reviewState: 'accepted' }));
   return (
     <section aria-labelledby="replies-heading">
       <h2 id="replies-heading">{t('replies.title')}</h2>

@@ -67,6 +67,6 @@ export function ReplyPointer({ reply }: { reply: Reply | undefined }) {
 /** The latest accepted replies as of a date, by `iso3 key`, for the verdict tables. */
 export function useLatestReplies(filter: { iso3?: string; recommendationKey?: string }, asOf: string): Map<string, Reply> {
   const trpc = useTRPC();
-  const list = useQuery(trpc.replies.list.queryOptions(filter));
+  const list = useQuery(trpc.replies.list.queryOptions({ ...filter, reviewState: 'accepted' }));
   return latestReplies(list.data ?? [], asOf);
 }
