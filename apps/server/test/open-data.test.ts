@@ -1,5 +1,6 @@
 import { seedCatalogue } from '@tracker/db';
 import { approvedAssessment, createUser, describeEachDb, verifiedEvidence } from '@tracker/db/testing';
+import { createCaller, createContextInner } from '@tracker/api';
 import type { EvidenceCreateInput } from '@tracker/domain';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { parse } from 'csv-parse/sync';
@@ -15,6 +16,8 @@ const THAI = 'ศาลตัดสินจำคุกผู้ค้ามน
 const KHMER = 'តុលាការបានកាត់ទោសជនល្មើសជួញដូរមនុស្ស';
 const FORMULA = '=HYPERLINK("https://evil.example","click")';
 const SECRET = 'RESTRICTED-EXPORT-MARKER';
+const REPLY = 'The Government reports the amended law in force in every province.';
+const PLEDGE = 'Thailand will license every operator in its border economic zones.';
 
 describeEachDb('open data: exports and feeds', (suite) => {
   let server: Server;
@@ -36,6 +39,13 @@ describeEachDb('open data: exports and feeds', (suite) => {
       effectiveFrom: '2025-03-01',
       evidenceIds: [law.id],
     });
+    // A State's accepted reply, an overdue commitment, and one awaiting review.
+    const as = (user: typeof monitor) => createCaller(createContextInner({ db: suite.db, user }));
+    const reply = await as(monitor).replies.create({ iso3: 'THA', recommendationKey: 'A.2', kind: 'self_assessment', summary: REPLY, sourceUrl: 'https://example.org/self-assessment', publishedOn: '2025-04-01', claimedStatus: 'effective' });
+    await as(reviewer).replies.review({ id: reply.id, decision: 'accept', note: 'The law is adopted; enforcement has not begun.' });
+    const pledge = await as(monitor).commitments.create({ iso3: 'THA', recommendationKeys: ['A.2', 'A.5'], text: PLEDGE, sourceUrl: 'https://example.org/pledge', madeOn: '2024-01-10', dueBy: '2024-12-31' });
+    await as(reviewer).commitments.review({ id: pledge.id, decision: 'accept', note: 'Recorded.' });
+    await as(monitor).commitments.create({ iso3: 'THA', recommendationKeys: ['A.2'], text: `${SECRET} pledge awaiting review`, sourceUrl: 'https://example.org/p2', madeOn: '2024-01-10', dueBy: '2024-06-30' });
     const started = await listen(suite.handle, { ...readEnv({}), PORT: 0 });
     server = started.server;
     base = started.url;
@@ -163,8 +173,27 @@ describeEachDb('open data: exports and feeds', (suite) => {
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
   });
 
+  it('publishes accepted replies and overdue commitments as CSV and Atom, and nothing awaiting review', async () => {
+    const replies = csvRows(await (await fetch(`${base}/api/v1/export/replies.csv`)).text());
+    expect(replies).toEqual([expect.objectContaining({ iso3: 'THA', recommendationKey: 'A.2', kind: 'self_assessment', summary: REPLY, claimedStatus: 'effective', answer: 'The law is adopted; enforcement has not begun.' })]);
+    const overdue = await (await fetch(`${base}/api/v1/export/commitments-overdue.csv`)).text();
+    expect(overdue).not.toContain(SECRET);
+    expect(csvRows(overdue)).toEqual([expect.objectContaining({ iso3: 'THA', text: PLEDGE, dueBy: '2024-12-31', state: 'overdue', recommendationKeys: 'A.2|A.5' })]);
+    // As of a date before the deadline it was not overdue yet; the full list says what it was.
+    expect(csvRows(await (await fetch(`${base}/api/v1/export/commitments-overdue.csv?asOf=2024-12-31`)).text())).toEqual([]);
+    expect(csvRows(await (await fetch(`${base}/api/v1/export/commitments.csv?asOf=2024-12-01`)).text())).toEqual([expect.objectContaining({ text: PLEDGE, state: 'due_soon' })]);
+    expect((await checked(`${base}/api/v1/export/commitments.csv?state=late`)).status).toBe(400);
+    const feed = await (await fetch(`${base}/feeds/commitments-overdue.atom`)).text();
+    expect(XMLValidator.validate(feed)).toBe(true);
+    const parsed = parseFeed(feed);
+    expect(parsed.items.map((i) => i.title)).toEqual(['THA: overdue since 2024-12-31 (A.2, A.5)']);
+    expect(parsed.items[0]?.url).toBe(`${base}/states/THA`);
+    expect(feed).not.toContain(SECRET);
+    expect(await (await fetch(`${base}/feeds/THA.atom`)).text()).toContain(REPLY);
+  });
+
   it('feeds are well-formed Atom that an independent parser reads: an author, and each entry published and updated', async () => {
-    for (const scope of ['all', 'THA']) {
+    for (const scope of ['all', 'THA', 'commitments-overdue']) {
       const xml = await (await fetch(`${base}/feeds/${scope}.atom`)).text();
       expect(XMLValidator.validate(xml), scope).toBe(true);
       const feed = parseFeed(xml);
