@@ -246,6 +246,7 @@ describeEachDb('replies, commitments and information from outside', (suite) => {
       expect((await errorOf(send({ files: [file('run.exe', Buffer.from('4d5a900003000000', 'hex'))] }))).code).toBe('BAD_REQUEST');
       expect((await errorOf(send({ what: 'short' }))).code).toBe('BAD_REQUEST');
       expect((await errorOf(send({ sourceUrl: 'file:///etc/passwd' }))).code).toBe('BAD_REQUEST');
+      expect((await errorOf(send({ when: '2099-01-01' }))).code).toBe('BAD_REQUEST');
     });
 
     it('is throttled per network, without the address being stored', async () => {

@@ -49,7 +49,9 @@ export const intakeDetailsInput = z.object({
   /** The place, if known: a compound, a zone, a town. */
   site: text('The place', 1, fieldLimits.intakePlace).nullish(),
   /** When it happened, as well as it is known. */
-  when: isoDateSchema.nullish(),
+  when: isoDateSchema
+    .refine((d) => d <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), 'This date is in the future: say when it happened.')
+    .nullish(),
   sourceUrl: httpUrlSchema.nullish(),
   /** How the tracker may reach the sender, if they want to be reached; kept sealed. */
   contact: text('The way to reach you', 1, fieldLimits.intakeContact).nullish(),
