@@ -274,7 +274,7 @@ describeEachDb('replies, commitments and information from outside', (suite) => {
       const done = await as(monitor).intake.triage({ id, decision: 'convert', reason: 'Credible and specific; check with partners.', recommendationKeys: ['A.1'] });
       expect(done.status).toBe('converted');
       const draft = await as(monitor).evidence.get({ id: done.evidenceId ?? '' });
-      expect(draft).toMatchObject({ status: 'draft', visibility: 'confidential', createdBy: monitor.id });
+      expect(draft).toMatchObject({ status: 'draft', visibility: 'confidential', createdBy: monitor.id, fromIntake: { receivedAt: expect.stringMatching(/T\d\d:00:00\.000Z$/) } });
       expect(draft.summary).toContain(INTAKE_MARK);
       expect(draft.attachments).toHaveLength(1);
       expect((await errorOf(as(reviewer).intake.triage({ id, decision: 'discard', reason: 'Twice.' }))).code).toBe('CONFLICT');

@@ -162,6 +162,7 @@ export const evidenceView = z.object({
   reviewedAt: staffOnly(instant.nullable()),
   reviewNote: staffOnly(z.string().nullable()),
   updatedAt: staffOnly(instant),
+  fromIntake: staffOnly(z.object({ receivedAt: instant }).nullable()),
 });
 
 export const evidencePage = z.object({

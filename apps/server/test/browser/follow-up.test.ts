@@ -182,6 +182,8 @@ describe.skipIf(chromiumMissing)(`replies, commitments and information from outs
     const reviewer = await open('reviewer@example.org');
     await reviewer.goto(`${suite.server.url}/review`);
     const item = reviewer.getByRole('listitem').filter({ hasText: 'Riverside compound' });
+    // The reviewer sees where it came from.
+    await item.getByText(/^Sent from outside through the public page, received /).waitFor();
     await item.getByLabel('Note for the author').fill('Confirmed with a partner organisation.');
     await item.getByRole('button', { name: 'Verify' }).click();
     await reviewer.getByText('No evidence is waiting for review.').waitFor();

@@ -58,6 +58,14 @@ export function EvidenceFacts({ item: e, compact = false }: { item: EvidenceItem
           </dd>
         </div>
       ) : null}
+      {e.fromIntake ? (
+        <div>
+          <dt>{t('evidencePage.fromIntake')}</dt>
+          <dd>
+            <Link to="/workspace/intake">{t('evidencePage.fromIntakeOn', { date: format.dateTime(e.fromIntake.receivedAt) })}</Link>
+          </dd>
+        </div>
+      ) : null}
       {e.containsPersonalData !== undefined ? (
         <div>
           <dt>{t('evidencePage.personalData')}</dt>

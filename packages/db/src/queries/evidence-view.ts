@@ -202,7 +202,11 @@ function staffView(row: EvidenceRow, links: EvidenceLinks, viewer: Viewer) {
   };
 }
 
-export type EvidenceView = ReturnType<typeof publicView> & Partial<Omit<ReturnType<typeof staffView>, keyof ReturnType<typeof publicView>>>;
+export type EvidenceView = ReturnType<typeof publicView> &
+  Partial<Omit<ReturnType<typeof staffView>, keyof ReturnType<typeof publicView>>> & {
+    /** For staff: the item was made from information sent from outside, received then (to the hour). */
+    fromIntake?: { receivedAt: string } | null;
+  };
 
 /**
  * The one function that shapes every evidence row leaving the server. The public and policymakers

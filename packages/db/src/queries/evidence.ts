@@ -37,7 +37,7 @@ import {
   type EvidenceUpdateInput,
   type Viewer,
 } from '@tracker/domain';
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { clearTextMatches, filterConditions, holdsText, sealedText } from './evidence-filter';
 import { after, decodeCursor, encodeCursor, orderBy, sortKey } from './evidence-order';
 import type { Database } from '../client';
@@ -48,6 +48,7 @@ import {
   evidenceRecommendations,
   evidenceRevisions,
   evidenceSites,
+  intakeSubmissions,
 } from '../schema';
 import { contentOf, lifecycleOf, selectEvidence, projectEvidence, readableWhere, type EvidenceContent, type EvidenceLinks, type EvidenceRow, type EvidenceView } from './evidence-view';
 import { fieldError, recommendationIds, requireSitesIn, requireState } from './lookups';
@@ -66,7 +67,15 @@ async function project(db: Database, raw: EvidenceRow[], viewer: Viewer | null):
     rows.map((r) => r.id),
     keys,
   );
-  return rows.map((row) => projectEvidence(row, links.get(row.id) as EvidenceLinks, viewer));
+  const views = rows.map((row) => projectEvidence(row, links.get(row.id) as EvidenceLinks, viewer));
+  if (!viewer || viewer.role === 'policymaker' || views.length === 0) return views;
+  // Staff see which items were made from information sent from outside.
+  const sources = await db
+    .select({ evidenceId: intakeSubmissions.evidenceId, receivedAt: intakeSubmissions.receivedAt })
+    .from(intakeSubmissions)
+    .where(inArray(intakeSubmissions.evidenceId, views.map((v) => v.id)));
+  const received = new Map(sources.map((s) => [s.evidenceId, s.receivedAt.toISOString()]));
+  return views.map((v) => ({ ...v, fromIntake: received.has(v.id) ? { receivedAt: received.get(v.id) as string } : null }));
 }
 
 /** Reads one row as the viewer may see it; hidden and missing rows look the same (no existence leak). */
