@@ -14,7 +14,7 @@ import {
   type FollowUpReviewInput,
   type Viewer,
 } from '@tracker/domain';
-import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { appendLedger } from '../ledger';
 import { commitmentEvidence, commitmentRecommendations, commitments, evidence, recommendations } from '../schema';
@@ -134,11 +134,10 @@ export async function listCommitments(db: Database, viewer: Viewer | null, filte
           )
         : undefined,
       // Staff see a proposal whatever its date; an accepted commitment exists from the day it was made.
-      reviewState === 'accepted' || !readsUnaccepted(viewer) ? lte(commitments.madeOn, asOf) : undefined,
+      or(ne(commitments.reviewState, 'accepted'), lte(commitments.madeOn, asOf)),
     ),
   );
   return rows
-    .filter((r) => r.reviewState !== 'accepted' || r.madeOn <= asOf)
     .map((r) => project(r, viewer, asOf))
     .filter((c) => !filter.state || c.state === filter.state);
 }

@@ -59,12 +59,13 @@ export async function submitIntake(db: Database, content: IntakeContent, files: 
   return { received: true };
 }
 
-async function submissionFiles(db: Database, ids: readonly string[], keys: Map<string, Buffer>, withBytes: boolean) {
+/** Files of submissions, opened; with `withBytes` their content too (for one position only, when given). */
+async function submissionFiles(db: Database, ids: readonly string[], keys: Map<string, Buffer>, withBytes: boolean, position?: number) {
   if (ids.length === 0) return [];
   const rows = await db
     .select({ submissionId: intakeFiles.submissionId, position: intakeFiles.position, filename: intakeFiles.filename, mediaType: intakeFiles.mediaType, size: intakeFiles.size, ...(withBytes ? { bytes: intakeFiles.bytes } : {}) })
     .from(intakeFiles)
-    .where(inArray(intakeFiles.submissionId, [...ids]))
+    .where(and(inArray(intakeFiles.submissionId, [...ids]), position === undefined ? undefined : eq(intakeFiles.position, position)))
     .orderBy(asc(intakeFiles.submissionId), asc(intakeFiles.position));
   return rows.map((r) => {
     const key = keys.get(r.submissionId);
@@ -220,7 +221,7 @@ export async function intakeFile(db: Database, viewer: Viewer, id: string, posit
   if (!row || !key) return null;
   const content = openJson(key, contentAad(id), row.content as SealedJson) as IntakeContent;
   await requireStateAllowed(db, viewer, content.iso3);
-  const [file] = (await submissionFiles(db, [id], new Map([[id, key]]), true)).filter((f) => f.position === position);
+  const [file] = await submissionFiles(db, [id], new Map([[id, key]]), true, position);
   if (!file?.bytes) return null;
   await logAccess(db, [{ userId: viewer.id, action: 'intake.read', entityType: 'intake', entityId: id, clientAddress }]);
   return { filename: file.filename, mediaType: file.mediaType, contentBase64: Buffer.from(file.bytes).toString('base64') };
