@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
-import { chromiumMissing, cutOffTables, fillSignIn, screenshot, watchForErrors } from '../support/browser';
+import { chromiumMissing, cutOffTables, screenshot, signIn, watchForErrors } from '../support/browser';
 import { serverAndBrowser } from '../support/browser-suite';
 import { mutate, sessionCookieOf } from '../support/trpc-http';
 
@@ -27,9 +27,7 @@ describe.skipIf(chromiumMissing)(`replies, commitments and information from outs
     contexts.push(context);
     const page = await context.newPage();
     if (email) {
-      await page.goto(`${suite.server.url}/sign-in`);
-      await fillSignIn(page, email, PASSWORD);
-      await page.getByRole('link', { name: 'Sign in' }).waitFor({ state: 'detached' });
+      await signIn(page, suite.server.url, email, PASSWORD);
     }
     return page;
   }

@@ -83,3 +83,15 @@ export async function fillSignIn(page: Page, email: string, password: string): P
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/**
+ * Signs in at /sign-in and returns once the tracker has moved the person on, which it does only after
+ * the session cookie is set. Waiting for the header's "Sign in" link to go is not enough: while the
+ * session is still being asked for, that link is not there yet, and leaving the page at that moment
+ * abandons the sign-in.
+ */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await fillSignIn(page, email, password);
+  await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+}
