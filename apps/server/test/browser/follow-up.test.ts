@@ -4,8 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
 import { chromiumMissing, cutOffTables, screenshot, signIn, watchForErrors } from '../support/browser';
-import { serverAndBrowser } from '../support/browser-suite';
-import { mutate, sessionCookieOf } from '../support/trpc-http';
+import { createAccounts, serverAndBrowser } from '../support/browser-suite';
 
 const PASSWORD = 'a long and memorable passphrase';
 const REPLY = 'The Government reports that its national referral mechanism covers every province.';
@@ -33,13 +32,7 @@ describe.skipIf(chromiumMissing)(`replies, commitments and information from outs
   }
 
   beforeAll(async () => {
-    const token = /setup#token=([A-Za-z0-9_-]{43})/.exec(suite.server.output())?.[1];
-    const admin = sessionCookieOf(await mutate(suite.server.url, 'auth.setup', { token, email: 'admin@example.org', displayName: 'Admin', password: PASSWORD }));
-    const people = [['monitor@example.org', 'monitor', 'Mona Monitor'], ['reviewer@example.org', 'reviewer', 'Rey Reviewer']] as const;
-    for (const [email, role, displayName] of people) {
-      const created = await mutate<{ passwordLink: { token: string } }>(suite.server.url, 'users.create', { email, displayName, role }, admin);
-      await mutate(suite.server.url, 'auth.resetPassword', { token: created.data.passwordLink.token, password: PASSWORD });
-    }
+    await createAccounts(suite.server, PASSWORD, [['monitor@example.org', 'monitor', 'Mona Monitor'], ['reviewer@example.org', 'reviewer', 'Rey Reviewer']]);
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();

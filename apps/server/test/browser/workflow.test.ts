@@ -4,8 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
 import { chromiumMissing, cutOffTables, fillSignIn, screenshot, signIn, watchForErrors } from '../support/browser';
-import { serverAndBrowser } from '../support/browser-suite';
-import { mutate, sessionCookieOf } from '../support/trpc-http';
+import { createAccounts, serverAndBrowser } from '../support/browser-suite';
 
 const PASSWORD = 'a long and memorable passphrase';
 // A 2×2 PNG and the smallest PDF a viewer opens: files a reviewer sees in place.
@@ -36,14 +35,7 @@ describe.skipIf(chromiumMissing)(`the monitoring loop in Chromium${chromiumMissi
   }
 
   beforeAll(async () => {
-    // Accounts through the public API, exactly as the first administrator would create them.
-    const token = /setup#token=([A-Za-z0-9_-]{43})/.exec(suite.server.output())?.[1];
-    const admin = sessionCookieOf(await mutate(suite.server.url, 'auth.setup', { token, email: 'admin@example.org', displayName: 'Admin', password: PASSWORD }));
-    const people = [['monitor@example.org', 'monitor', 'Mona Monitor'], ['reviewer@example.org', 'reviewer', 'Rey Reviewer'], ['second.reviewer@example.org', 'reviewer', 'Sam Second']] as const;
-    for (const [email, role, displayName] of people) {
-      const created = await mutate<{ passwordLink: { token: string } }>(suite.server.url, 'users.create', { email, displayName, role }, admin);
-      await mutate(suite.server.url, 'auth.resetPassword', { token: created.data.passwordLink.token, password: PASSWORD });
-    }
+    await createAccounts(suite.server, PASSWORD, [['monitor@example.org', 'monitor', 'Mona Monitor'], ['reviewer@example.org', 'reviewer', 'Rey Reviewer'], ['second.reviewer@example.org', 'reviewer', 'Sam Second']]);
   });
   afterAll(async () => {
     for (const c of contexts.values()) await c.close();

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser';
 import { cliMain, startServerProcess, tempDataDir, withKeyFile, type ServerProcess } from './server-process';
+import { mutate, sessionCookieOf } from './trpc-http';
 
 const builtDashboard = fileURLToPath(new URL('../../../web/dist/index.html', import.meta.url));
 
@@ -43,4 +44,17 @@ export function serverAndBrowser(options: { demo?: boolean } = {}) {
       return ready(browser);
     },
   };
+}
+
+/**
+ * Accounts through the public API, exactly as the first administrator would create them: the
+ * administrator (admin@example.org) from the printed setup link, then each person with the password.
+ */
+export async function createAccounts(server: ServerProcess, password: string, people: readonly (readonly [email: string, role: string, displayName: string])[]): Promise<void> {
+  const token = /setup#token=([A-Za-z0-9_-]{43})/.exec(server.output())?.[1];
+  const admin = sessionCookieOf(await mutate(server.url, 'auth.setup', { token, email: 'admin@example.org', displayName: 'Admin', password }));
+  for (const [email, role, displayName] of people) {
+    const created = await mutate<{ passwordLink: { token: string } }>(server.url, 'users.create', { email, displayName, role }, admin);
+    await mutate(server.url, 'auth.resetPassword', { token: created.data.passwordLink.token, password });
+  }
 }

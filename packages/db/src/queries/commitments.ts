@@ -3,9 +3,7 @@ import {
   commitmentState,
   DUE_SOON_DAYS,
   isReviewerRole,
-  mayReviewFollowUp,
   notFound,
-  requireAllowed,
   todayUtc,
   type AcceptanceState,
   type CommitmentCloseInput,
@@ -17,6 +15,7 @@ import {
 import { and, asc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { appendLedger } from '../ledger';
+import { decideFollowUp } from './follow-up-review';
 import { commitmentEvidence, commitmentRecommendations, commitments, evidence, recommendations } from '../schema';
 import { readableWhere } from './evidence-view';
 import { tellFollowers } from './following';
@@ -166,29 +165,7 @@ export async function createCommitment(db: Database, actor: Viewer, input: Commi
 
 export async function reviewCommitment(db: Database, actor: Viewer, input: FollowUpReviewInput) {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ createdBy: commitments.createdBy, reviewState: commitments.reviewState, iso3: commitments.iso3 })
-      .from(commitments)
-      .where(eq(commitments.id, input.id))
-      .for('update');
-    if (!row) throw notFound('Commitment');
-    requireAllowed(mayReviewFollowUp(row, actor, 'commitment'));
-    await requireStateAllowed(tx, actor, row.iso3);
-    const reviewState = input.decision === 'accept' ? 'accepted' : 'returned';
-    const decided = await tx
-      .update(commitments)
-      .set({ reviewState, reviewerId: actor.id, reviewedAt: new Date(), reviewNote: input.note })
-      .where(and(eq(commitments.id, input.id), eq(commitments.reviewState, 'proposed')))
-      .returning({ id: commitments.id });
-    if (decided.length === 0) throw new AppError('CONFLICT', 'Another reviewer decided on this commitment first.');
-    await appendLedger(tx, {
-      actorId: actor.id,
-      action: `commitment.${input.decision}`,
-      entityType: 'commitment',
-      entityId: input.id,
-      before: { reviewState: 'proposed' },
-      after: { reviewState, note: input.note },
-    });
+    await decideFollowUp(tx, actor, 'commitment', input);
     return getCommitment(tx, actor, input.id);
   });
 }

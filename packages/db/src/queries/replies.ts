@@ -1,7 +1,8 @@
-import { AppError, mayReviewFollowUp, notFound, requireAllowed, type AcceptanceState, type FollowUpReviewInput, type ReplyCreateInput, type Viewer } from '@tracker/domain';
+import { notFound, type AcceptanceState, type FollowUpReviewInput, type ReplyCreateInput, type Viewer } from '@tracker/domain';
 import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
 import type { Database } from '../client';
 import { appendLedger } from '../ledger';
+import { decideFollowUp } from './follow-up-review';
 import { recommendations, replies } from '../schema';
 import { recommendationIds, requireState } from './lookups';
 import { requireStateAllowed } from './users';
@@ -112,29 +113,7 @@ export async function createReply(db: Database, actor: Viewer, input: ReplyCreat
 /** Another person accepts (publishes, with their note as the tracker's answer) or returns it. */
 export async function reviewReply(db: Database, actor: Viewer, input: FollowUpReviewInput) {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ createdBy: replies.createdBy, reviewState: replies.reviewState, iso3: replies.iso3 })
-      .from(replies)
-      .where(eq(replies.id, input.id))
-      .for('update');
-    if (!row) throw notFound('Reply');
-    requireAllowed(mayReviewFollowUp(row, actor, 'reply'));
-    await requireStateAllowed(tx, actor, row.iso3);
-    const reviewState = input.decision === 'accept' ? 'accepted' : 'returned';
-    const decided = await tx
-      .update(replies)
-      .set({ reviewState, reviewerId: actor.id, reviewedAt: new Date(), reviewNote: input.note })
-      .where(and(eq(replies.id, input.id), eq(replies.reviewState, 'proposed')))
-      .returning({ id: replies.id });
-    if (decided.length === 0) throw new AppError('CONFLICT', 'Another reviewer decided on this reply first.');
-    await appendLedger(tx, {
-      actorId: actor.id,
-      action: `reply.${input.decision}`,
-      entityType: 'reply',
-      entityId: input.id,
-      before: { reviewState: 'proposed' },
-      after: { reviewState, note: input.note },
-    });
+    await decideFollowUp(tx, actor, 'reply', input);
     return getReply(tx, actor, input.id);
   });
 }
