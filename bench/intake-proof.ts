@@ -24,7 +24,7 @@ async function main() {
       const t1 = performance.now();
       const nonce = await solveProofOfWork(issued.challenge, issued.bits);
       const t2 = performance.now();
-      await checkIntakeProof(database.db, { challenge: issued.challenge, nonce });
+      await checkIntakeProof(database.db, { challenge: issued.challenge, nonce }, '203.0.113.7');
       const t3 = performance.now();
       sender.push(t2 - t1);
       tracker.push(t1 - t0 + (t3 - t2));

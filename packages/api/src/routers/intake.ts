@@ -1,4 +1,4 @@
-import { checkIntakeProof, intakeFile, issueIntakeChallenge, listIntake, networkKey, submitIntake, triageIntake } from '@tracker/db';
+import { checkIntakeProof, intakeFile, issueIntakeChallenge, listIntake, submitIntake, triageIntake } from '@tracker/db';
 import { intakeFileQueryInput, intakeListInput, intakeSubmitInput, intakeTriageInput, MAX_INTAKE_FILE_BYTES, notFound } from '@tracker/domain';
 import { inspectAttachment } from '../attachments';
 import { reserveOrRefuse } from '../auth/throttle';
@@ -18,8 +18,7 @@ export const intakeRouter = router({
   submit: publicProcedure('intake.submit')
     .input(intakeSubmitInput)
     .mutation(async ({ ctx, input }) => {
-      const challengeId = await checkIntakeProof(ctx.db, input.proof);
-      const network = await networkKey(ctx.db, ctx.http?.clientAddress ?? null);
+      const { challengeId, network } = await checkIntakeProof(ctx.db, input.proof, ctx.http?.clientAddress ?? null);
       await reserveOrRefuse(ctx.db, { ...ctx.auth.allowance, subject: Math.min(ctx.auth.allowance.subject, INTAKE_FREE_PER_NETWORK) }, { scope: 'intake', subject: network, address: null });
       const files = [];
       for (const file of input.files) files.push(await inspectAttachment(file.filename, file.contentBase64, MAX_INTAKE_FILE_BYTES));

@@ -29,4 +29,4 @@ export { linkToken, subscriberLinks, type SubscriberLinks } from './subscription
 export { listReplies, createReply, reviewReply, type ReplyView } from './replies';
 export { listCommitments, createCommitment, reviewCommitment, closeCommitment, tellCommitmentsFallingDue, type CommitmentView } from './commitments';
 export { submitIntake, listIntake, intakeFile, triageIntake, eraseDiscardedIntake, type IntakeContent } from './intake';
-export { issueIntakeChallenge, checkIntakeProof, networkKey } from './intake-proof';
+export { issueIntakeChallenge, checkIntakeProof } from './intake-proof';
