@@ -42,7 +42,6 @@ const commitmentColumns = {
   createdAt: commitments.createdAt,
 };
 
-
 async function selectCommitments(db: Database, where: SQL | undefined) {
   const rows = await db.select(commitmentColumns).from(commitments).where(where).orderBy(asc(commitments.iso3), asc(commitments.dueBy), asc(commitments.madeOn)).limit(2000);
   const ids = rows.map((r) => r.id);
@@ -76,6 +75,9 @@ type CommitmentRow = Awaited<ReturnType<typeof selectCommitments>>[number];
 function project(row: CommitmentRow, viewer: Viewer | null, asOf: string) {
   const staff = readsUnaccepted(viewer);
   const readable = row.evidence.filter((e) => staff || e.visibility === 'public' || (viewer !== null && e.visibility === 'restricted'));
+  // Closed by the as-of date, or not yet then.
+  const met = row.metOn !== null && row.metOn <= asOf;
+  const withdrawn = row.withdrawnOn !== null && row.withdrawnOn <= asOf;
   const base = {
     id: row.id,
     iso3: row.iso3,
@@ -84,15 +86,15 @@ function project(row: CommitmentRow, viewer: Viewer | null, asOf: string) {
     sourceUrl: row.sourceUrl,
     madeOn: row.madeOn,
     dueBy: row.dueBy,
-    metOn: row.metOn && row.metOn <= asOf ? row.metOn : null,
-    withdrawnOn: row.withdrawnOn && row.withdrawnOn <= asOf ? row.withdrawnOn : null,
-    withdrawalReason: row.withdrawnOn && row.withdrawnOn <= asOf ? row.withdrawalReason : null,
+    metOn: met ? row.metOn : null,
+    withdrawnOn: withdrawn ? row.withdrawnOn : null,
+    withdrawalReason: withdrawn ? row.withdrawalReason : null,
     state: row.reviewState === 'accepted' ? commitmentState(row, asOf) : null,
     asOf,
     reviewState: row.reviewState,
     answer: row.reviewState === 'accepted' ? row.reviewNote : null,
-    evidenceIds: row.metOn && row.metOn <= asOf ? readable.map((e) => e.evidenceId) : [],
-    evidenceCount: row.metOn && row.metOn <= asOf ? row.evidence.length : 0,
+    evidenceIds: met ? readable.map((e) => e.evidenceId) : [],
+    evidenceCount: met ? row.evidence.length : 0,
   };
   return staff
     ? { ...base, reviewNote: row.reviewNote, closeNote: row.closeNote, createdBy: row.createdBy, reviewerId: row.reviewerId, createdAt: row.createdAt.toISOString() }
