@@ -131,6 +131,9 @@ interface CheckboxGroupProps {
 }
 
 /** A labelled set of checkboxes for a choice of several, its error announced. */
+/** The choices of a checkbox group after one was ticked or unticked. */
+export const toggled = (selected: readonly string[], value: string): string[] => (selected.includes(value) ? selected.filter((x) => x !== value) : [...selected, value]);
+
 export function CheckboxGroup({ legend, hint, name, options, selected, onToggle, error }: CheckboxGroupProps) {
   const errorId = `${useId()}-error`;
   return (

@@ -3,7 +3,7 @@ import { assessmentProposeInput, assessmentStatuses, fieldLimits } from '@tracke
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CheckboxGroup, Field, FormError, RadioGroup, Select, TextArea, useCheckedSubmit } from '../components/Form';
+import { CheckboxGroup, Field, FormError, RadioGroup, Select, TextArea, toggled, useCheckedSubmit } from '../components/Form';
 import { RouteGuard } from '../components/RouteGuard';
 import { useInvalidate } from '../invalidate';
 import { useTRPC } from '../trpc';
@@ -120,7 +120,7 @@ function ProposeAssessment() {
               : []
           }
           selected={chosen}
-          onToggle={(evidenceId) => setChosen((c) => (c.includes(evidenceId) ? c.filter((x) => x !== evidenceId) : [...c, evidenceId]))}
+          onToggle={(evidenceId) => setChosen((c) => toggled(c, evidenceId))}
           error={errors['evidenceIds']}
         />
         <button type="submit" disabled={propose.isPending}>

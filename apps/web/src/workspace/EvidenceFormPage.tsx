@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { FileChooser } from '../components/FileChooser';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { Outputs } from '../api-types';
-import { CheckboxGroup, Field, FormError, Select, TextArea, useCheckedSubmit, type Choice } from '../components/Form';
+import { CheckboxGroup, Field, FormError, Select, TextArea, toggled, useCheckedSubmit, type Choice } from '../components/Form';
 import { SkeletonRows } from '../components/Loadable';
 import { useFormat } from '../format';
 import { RouteGuard } from '../components/RouteGuard';
@@ -124,7 +124,7 @@ function EvidenceForm({ id, initial, item, me }: { id: string | null; initial: V
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
   const toggle = (key: 'recommendationKeys' | 'siteIds', value: string) =>
-    setValues((v) => ({ ...v, [key]: v[key].includes(value) ? v[key].filter((x) => x !== value) : [...v[key], value] }));
+    setValues((v) => ({ ...v, [key]: toggled(v[key], value) }));
 
   async function save(andSubmit: boolean) {
     setMessage(null);

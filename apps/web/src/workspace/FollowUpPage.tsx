@@ -4,7 +4,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useRecommendationChoices, useStateChoices } from '../catalogue-choices';
-import { CheckboxGroup, Field, FormError, Select, TextArea, useCheckedSubmit } from '../components/Form';
+import { CheckboxGroup, Field, FormError, Select, TextArea, toggled, useCheckedSubmit } from '../components/Form';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { RouteGuard } from '../components/RouteGuard';
 import { formText } from '../form-data';
@@ -83,16 +83,16 @@ function NewReply() {
 
   return (
     <EntryForm id="new-reply-heading" title={t('replies.new')} hint={t('replies.newHint')} done={done} formError={formError} onSubmit={submit} onChange={() => setDone(false)}>
-        <Select label={t('state.name')} name="iso3" defaultValue="" placeholder={t('form.choose')} options={choices.states} error={errors['iso3']} />
-        <Select label={t('overview.recommendation')} name="recommendationKey" defaultValue="" placeholder={t('form.choose')} options={choices.recommendations} error={errors['recommendationKey']} />
-        <Select label={t('replies.kindLabel')} name="kind" defaultValue="" placeholder={t('form.choose')} options={replyKinds.map((k) => ({ value: k, label: t(`replies.kind.${k}`) }))} error={errors['kind']} />
-        <TextArea label={t('replies.summary')} name="summary" rows={4} maxLength={fieldLimits.replySummary} error={errors['summary']} />
-        <Select label={t('replies.claimedLabel')} name="claimedStatus" defaultValue="" placeholder={t('assess.noClaim')} options={assessmentStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} error={errors['claimedStatus']} />
-        <Field label={t('followUp.sourceUrl')} name="sourceUrl" type="url" inputMode="url" maxLength={2000} error={errors['sourceUrl']} />
-        <Field label={t('replies.publishedOn')} name="publishedOn" type="date" error={errors['publishedOn']} />
-        <button type="submit" disabled={create.isPending}>
-          {t('replies.submit')}
-        </button>
+      <Select label={t('state.name')} name="iso3" defaultValue="" placeholder={t('form.choose')} options={choices.states} error={errors['iso3']} />
+      <Select label={t('overview.recommendation')} name="recommendationKey" defaultValue="" placeholder={t('form.choose')} options={choices.recommendations} error={errors['recommendationKey']} />
+      <Select label={t('replies.kindLabel')} name="kind" defaultValue="" placeholder={t('form.choose')} options={replyKinds.map((k) => ({ value: k, label: t(`replies.kind.${k}`) }))} error={errors['kind']} />
+      <TextArea label={t('replies.summary')} name="summary" rows={4} maxLength={fieldLimits.replySummary} error={errors['summary']} />
+      <Select label={t('replies.claimedLabel')} name="claimedStatus" defaultValue="" placeholder={t('assess.noClaim')} options={assessmentStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} error={errors['claimedStatus']} />
+      <Field label={t('followUp.sourceUrl')} name="sourceUrl" type="url" inputMode="url" maxLength={2000} error={errors['sourceUrl']} />
+      <Field label={t('replies.publishedOn')} name="publishedOn" type="date" error={errors['publishedOn']} />
+      <button type="submit" disabled={create.isPending}>
+        {t('replies.submit')}
+      </button>
     </EntryForm>
   );
 }
@@ -129,22 +129,22 @@ function NewCommitment() {
 
   return (
     <EntryForm id="new-commitment-heading" title={t('commitments.new')} hint={t('commitments.newHint')} done={done} formError={formError} onSubmit={submit} onChange={() => setDone(false)}>
-        <Select label={t('state.name')} name="iso3" defaultValue="" placeholder={t('form.choose')} options={choices.states} error={errors['iso3']} />
-        <CheckboxGroup
-          legend={t('commitments.recommendations')}
-          name="recommendationKeys"
-          options={choices.recommendations}
-          selected={keys}
-          onToggle={(key) => setKeys((k) => (k.includes(key) ? k.filter((x) => x !== key) : [...k, key]))}
-          error={errors['recommendationKeys']}
-        />
-        <TextArea label={t('commitments.text')} name="text" rows={3} maxLength={fieldLimits.commitmentText} error={errors['text']} />
-        <Field label={t('followUp.sourceUrl')} name="sourceUrl" type="url" inputMode="url" maxLength={2000} error={errors['sourceUrl']} />
-        <Field label={t('commitments.madeOnLabel')} name="madeOn" type="date" error={errors['madeOn']} />
-        <Field label={t('commitments.dueByLabel')} hint={t('commitments.dueByHint')} name="dueBy" type="date" error={errors['dueBy']} />
-        <button type="submit" disabled={create.isPending}>
-          {t('commitments.submit')}
-        </button>
+      <Select label={t('state.name')} name="iso3" defaultValue="" placeholder={t('form.choose')} options={choices.states} error={errors['iso3']} />
+      <CheckboxGroup
+        legend={t('commitments.recommendations')}
+        name="recommendationKeys"
+        options={choices.recommendations}
+        selected={keys}
+        onToggle={(key) => setKeys((k) => toggled(k, key))}
+        error={errors['recommendationKeys']}
+      />
+      <TextArea label={t('commitments.text')} name="text" rows={3} maxLength={fieldLimits.commitmentText} error={errors['text']} />
+      <Field label={t('followUp.sourceUrl')} name="sourceUrl" type="url" inputMode="url" maxLength={2000} error={errors['sourceUrl']} />
+      <Field label={t('commitments.madeOnLabel')} name="madeOn" type="date" error={errors['madeOn']} />
+      <Field label={t('commitments.dueByLabel')} hint={t('commitments.dueByHint')} name="dueBy" type="date" error={errors['dueBy']} />
+      <button type="submit" disabled={create.isPending}>
+        {t('commitments.submit')}
+      </button>
     </EntryForm>
   );
 }

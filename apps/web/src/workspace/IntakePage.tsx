@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import type { Outputs } from '../api-types';
 import { useRecommendationChoices } from '../catalogue-choices';
 import { StateLink } from '../catalogue-text';
-import { CheckboxGroup, FormError, TextArea, useCheckedSubmit } from '../components/Form';
+import { CheckboxGroup, FormError, TextArea, toggled, useCheckedSubmit } from '../components/Form';
 import { Loadable, SkeletonRows } from '../components/Loadable';
 import { RouteGuard } from '../components/RouteGuard';
 import { formText } from '../form-data';
@@ -222,7 +222,7 @@ function Triage({ submission, onDecided }: { submission: Submission; onDecided: 
         hint={t('intake.recommendationsHint')}
         options={recommendations}
         selected={keys}
-        onToggle={(key) => setKeys((k) => (k.includes(key) ? k.filter((x) => x !== key) : [...k, key]))}
+        onToggle={(key) => setKeys((k) => toggled(k, key))}
         error={errors['recommendationKeys']}
       />
       <TextArea label={t('intake.reasonLabel')} hint={t('intake.reasonHint')} name="reason" rows={2} maxLength={2000} error={errors['reason']} />
