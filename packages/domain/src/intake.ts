@@ -75,7 +75,7 @@ export const intakeFileQueryInput = z.object({ id: uuidSchema, position: z.numbe
 export const intakeTriageInput = z.object({
   id: uuidSchema,
   decision: z.enum(['convert', 'discard']),
-  reason: text('The reason', 3, 2000),
+  reason: text('The reason', 3, fieldLimits.triageReason),
   recommendationKeys: z.array(recommendationKeySchema).max(20, 'Link at most 20 recommendations.').optional(),
 });
 export type IntakeTriageInput = z.infer<typeof intakeTriageInput>;

@@ -52,4 +52,6 @@ export const fieldLimits = {
   intakeWhat: 10000,
   intakePlace: 300,
   intakeContact: 500,
+  triageReason: 2000,
+  url: 2000,
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldLimits } from './limits';
 
 /** Free text: trimmed, Unicode NFC (so the same words always compare equal), bounded. */
 export function text(label: string, min: number, max: number) {
@@ -17,7 +18,7 @@ export function text(label: string, min: number, max: number) {
 export const httpUrlSchema = z
   .string()
   .trim()
-  .max(2000, 'A URL has at most 2000 characters.')
+  .max(fieldLimits.url, `A URL has at most ${fieldLimits.url} characters.`)
   .refine((value) => {
     try {
       const url = new URL(value);

@@ -8,13 +8,10 @@ const encoder = new TextEncoder();
  * INTAKE_WORK_BITS): a second or so of this browser's time, in slices so the page stays responsive.
  * Works without a secure context (a tracker on a local network over plain HTTP has no WebCrypto).
  */
-export async function solveProofOfWork(challenge: string, bits: number, onProgress?: (tries: number) => void): Promise<string> {
+export async function solveProofOfWork(challenge: string, bits: number): Promise<string> {
   const SLICE = 4000;
   for (let nonce = 0; ; nonce++) {
     if (leadingZeroBits(sha256(encoder.encode(`${challenge}:${nonce}`))) >= bits) return String(nonce);
-    if (nonce % SLICE === SLICE - 1) {
-      onProgress?.(nonce + 1);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
+    if (nonce % SLICE === SLICE - 1) await new Promise((resolve) => setTimeout(resolve, 0));
   }
 }

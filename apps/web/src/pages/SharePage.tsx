@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { intakeDetailsInput, MAX_INTAKE_FILE_BYTES, MAX_INTAKE_FILES } from '@tracker/domain';
+import { fieldLimits, intakeDetailsInput, MAX_INTAKE_FILE_BYTES, MAX_INTAKE_FILES } from '@tracker/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStateChoices } from '../catalogue-choices';
@@ -86,11 +86,11 @@ export function SharePage() {
       </div>
       <FormError message={formError} />
       <form onSubmit={(e) => void send(e)} noValidate aria-label={t('share.title')}>
-        <TextArea label={t('share.what')} hint={t('share.whatHint')} name="what" rows={8} required maxLength={10000} error={errors['what']} />
+        <TextArea label={t('share.what')} hint={t('share.whatHint')} name="what" rows={8} required maxLength={fieldLimits.intakeWhat} error={errors['what']} />
         <Select label={t('share.state')} name="iso3" defaultValue="" required placeholder={t('share.chooseState')} options={states} error={errors['iso3']} />
-        <Field label={t('share.site')} hint={t('share.siteHint')} name="site" maxLength={300} error={errors['site']} />
+        <Field label={t('share.site')} hint={t('share.siteHint')} name="site" maxLength={fieldLimits.intakePlace} error={errors['site']} />
         <Field label={t('share.when')} name="when" type="date" min="1900-01-01" max="2100-12-31" error={errors['when']} />
-        <Field label={t('share.source')} hint={t('share.sourceHint')} name="sourceUrl" type="url" inputMode="url" maxLength={2000} error={errors['sourceUrl']} />
+        <Field label={t('share.source')} hint={t('share.sourceHint')} name="sourceUrl" type="url" inputMode="url" maxLength={fieldLimits.url} error={errors['sourceUrl']} />
         <FileChooser
           label={t('share.files')}
           hint={t('share.filesHint', { max: MAX_INTAKE_FILES, size: format.bytes(MAX_INTAKE_FILE_BYTES) })}
@@ -101,7 +101,7 @@ export function SharePage() {
           most={{ count: MAX_INTAKE_FILES, text: t('share.tooManyFiles', { max: MAX_INTAKE_FILES }) }}
           disabled={busy}
         />
-        <Field label={t('share.contact')} hint={t('share.contactHint')} name="contact" maxLength={500} autoComplete="off" error={errors['contact']} />
+        <Field label={t('share.contact')} hint={t('share.contactHint')} name="contact" maxLength={fieldLimits.intakeContact} autoComplete="off" error={errors['contact']} />
         <button type="submit" disabled={busy}>
           {stage === 'working' ? t('share.preparing') : stage === 'sending' ? t('share.sending') : t('share.submit')}
         </button>

@@ -88,7 +88,7 @@ function NewReply() {
       <Select label={t('replies.kindLabel')} name="kind" defaultValue="" placeholder={t('form.choose')} options={replyKinds.map((k) => ({ value: k, label: t(`replies.kind.${k}`) }))} error={errors['kind']} />
       <TextArea label={t('replies.summary')} name="summary" rows={4} maxLength={fieldLimits.replySummary} error={errors['summary']} />
       <Select label={t('replies.claimedLabel')} name="claimedStatus" defaultValue="" placeholder={t('assess.noClaim')} options={assessmentStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} error={errors['claimedStatus']} />
-      <Field label={t('followUp.sourceUrl')} name="sourceUrl" type="url" inputMode="url" maxLength={2000} error={errors['sourceUrl']} />
+      <Field label={t('followUp.sourceUrl')} name="sourceUrl" type="url" inputMode="url" maxLength={fieldLimits.url} error={errors['sourceUrl']} />
       <Field label={t('replies.publishedOn')} name="publishedOn" type="date" error={errors['publishedOn']} />
       <button type="submit" disabled={create.isPending}>
         {t('replies.submit')}
@@ -139,7 +139,7 @@ function NewCommitment() {
         error={errors['recommendationKeys']}
       />
       <TextArea label={t('commitments.text')} name="text" rows={3} maxLength={fieldLimits.commitmentText} error={errors['text']} />
-      <Field label={t('followUp.sourceUrl')} name="sourceUrl" type="url" inputMode="url" maxLength={2000} error={errors['sourceUrl']} />
+      <Field label={t('followUp.sourceUrl')} name="sourceUrl" type="url" inputMode="url" maxLength={fieldLimits.url} error={errors['sourceUrl']} />
       <Field label={t('commitments.madeOnLabel')} name="madeOn" type="date" error={errors['madeOn']} />
       <Field label={t('commitments.dueByLabel')} hint={t('commitments.dueByHint')} name="dueBy" type="date" error={errors['dueBy']} />
       <button type="submit" disabled={create.isPending}>

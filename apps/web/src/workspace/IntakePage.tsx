@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { intakeStatuses, intakeTriageInput, type IntakeStatus } from '@tracker/domain';
+import { fieldLimits, intakeStatuses, intakeTriageInput, type IntakeStatus } from '@tracker/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -225,7 +225,7 @@ function Triage({ submission, onDecided }: { submission: Submission; onDecided: 
         onToggle={(key) => setKeys((k) => toggled(k, key))}
         error={errors['recommendationKeys']}
       />
-      <TextArea label={t('intake.reasonLabel')} hint={t('intake.reasonHint')} name="reason" rows={2} maxLength={2000} error={errors['reason']} />
+      <TextArea label={t('intake.reasonLabel')} hint={t('intake.reasonHint')} name="reason" rows={2} maxLength={fieldLimits.triageReason} error={errors['reason']} />
       <button type="button" disabled={triage.isPending} onClick={(e) => e.currentTarget.form && void decide(e.currentTarget.form, 'convert')}>
         {t('intake.convert')}
       </button>{' '}
