@@ -16,11 +16,19 @@ export async function runChores(handle: DbHandle, now = new Date()): Promise<{ c
   return { commitmentsTold, submissionsErased };
 }
 
-export function startChores(handle: DbHandle): { stop(): void } {
-  const run = () =>
-    runChores(handle).catch((error: unknown) => log.warn('chores failed; trying again in an hour', { reason: error instanceof Error ? error.message : String(error) }));
-  void run();
-  const timer = setInterval(() => void run(), CHORE_INTERVAL_MS);
+/** Runs the chores now and every hour; stopping waits for a run under way, so the database closes after it. */
+export function startChores(handle: DbHandle): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  const run = () => {
+    running = runChores(handle).catch((error: unknown) => log.warn('chores failed; trying again in an hour', { reason: error instanceof Error ? error.message : String(error) }));
+  };
+  run();
+  const timer = setInterval(run, CHORE_INTERVAL_MS);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

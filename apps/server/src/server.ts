@@ -117,7 +117,7 @@ export async function startServer(env: Env): Promise<RunningServer> {
       handle,
       stop: async () => {
         await closeServer(server);
-        chores.stop();
+        await chores.stop();
         await mail?.stop();
         await handle.close();
       },

@@ -7,6 +7,9 @@ import { useTRPC } from '../trpc';
 import { CommitmentTable } from './CommitmentTable';
 import { latestReplies, ReplyCard, replyAnchor } from './Replies';
 
+/** Due soon or overdue on the page's date. */
+const fallingDue = (c: { state: string | null }) => c.state === 'due_soon' || c.state === 'overdue';
+
 interface Filter {
   iso3?: string;
   recommendationKey?: string;
@@ -29,11 +32,11 @@ export function CommitmentsSection({ filter, asOf, dueOnly = false }: { filter: 
       <Loadable
         query={list}
         skeleton={<SkeletonRows rows={3} />}
-        isEmpty={(rows) => (dueOnly ? rows.every((c) => c.state !== 'due_soon' && c.state !== 'overdue') : rows.length === 0)}
+        isEmpty={(rows) => (dueOnly ? !rows.some(fallingDue) : rows.length === 0)}
         empty={<p className="muted">{dueOnly ? t('commitments.noneDue', { date: format.date(asOf) }) : t('commitments.none')}</p>}
       >
         {(rows) => {
-          const shown = dueOnly ? rows.filter((c) => c.state === 'overdue' || c.state === 'due_soon').sort((a, b) => (a.state === b.state ? 0 : a.state === 'overdue' ? -1 : 1)) : rows;
+          const shown = dueOnly ? rows.filter(fallingDue).sort((a, b) => (a.state === b.state ? 0 : a.state === 'overdue' ? -1 : 1)) : rows;
           return <CommitmentTable rows={shown} caption={t('commitments.caption', { date: format.date(asOf) })} withState={!filter.iso3} />;
         }}
       </Loadable>
