@@ -219,7 +219,7 @@ export async function closeCommitment(db: Database, actor: Viewer, input: Commit
 /**
  * Tells followers of a State, or of a recommendation a commitment concerns, when an accepted open
  * commitment falls due soon and when it falls overdue: once each, whoever runs it first (the row
- * is claimed in the transaction). Run by the mail sender's daily pass; returns how many it told.
+ * is claimed in the transaction). Run by the hourly chores (apps/server/src/chores.ts); returns how many it told.
  */
 export async function tellCommitmentsFallingDue(db: Database, on = todayUtc()): Promise<number> {
   let told = 0;
