@@ -5,6 +5,8 @@ export const iso3Schema = z
   .string()
   .trim()
   .toUpperCase()
+  // Said first of an empty choice: a person picking from a list of States has no code to get right.
+  .min(1, { message: 'Choose a State.', abort: true })
   .regex(/^[A-Z]{3}$/, 'Use a three-letter ISO 3166-1 alpha-3 code, for example KHM.');
 
 /** A recommendation key such as `A.1`: letters or digits, dot-separated, at most 16 characters. */

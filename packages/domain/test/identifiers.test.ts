@@ -13,6 +13,11 @@ describe('identifiers', () => {
     expect(iso3Schema.safeParse('KHMR').success).toBe(false);
   });
 
+  it('asks for a choice, not a code, when no State was chosen', () => {
+    expect(iso3Schema.safeParse('').error?.issues[0]?.message).toBe('Choose a State.');
+    expect(iso3Schema.safeParse('   ').error?.issues.map((i) => i.message)).toEqual(['Choose a State.']);
+  });
+
   it('accepts recommendation keys such as A.1 and refuses anything else', () => {
     expect(recommendationKeySchema.parse('a.1')).toBe('A.1');
     expect(recommendationKeySchema.safeParse('A..1').success).toBe(false);
